@@ -19,4 +19,8 @@ python tools/readme.py --check || fail "README.md is out of date: run python too
 n=$(ls nbs/[0-9]*.ipynb nbs/index.ipynb | wc -l)
 start=$SECONDS
 nbdev_test --n_workers 1 --timing "$@" || fail "nbdev_test failed"
-echo "nbdev_test: $n passed, 0 failed in $((SECONDS - start)) s"
+echo "nbdev_test: $n notebooks passed in $((SECONDS - start)) s"
+
+# the docs site, built offline and checked in headless Chromium (skips if chromium is absent)
+python tools/docs.py
+python -m pytest tools/test_docs.py -q -rs -p no:cacheprovider
