@@ -168,7 +168,7 @@ def load_corpus(source, text_field='text', num_proc=None):
             kinds = {'text' if f.suffix == '.txt' else 'json' for f in files}
             if len(kinds) > 1: raise UserError(f'{path} mixes .txt and .json(l) files: prepare them separately')
             kind = kinds.pop()
-            if any(f.stat().st_size == 0 for f in files) and all(f.stat().st_size == 0 for f in files):
+            if all(f.stat().st_size == 0 for f in files):
                 raise UserError(f'{path} is empty: nothing to tokenize')
             kw = {'sample_by': 'document'} if kind == 'text' else {}
             ds = datasets.load_dataset(kind, data_files=[str(f) for f in files], num_proc=num_proc, **kw)
