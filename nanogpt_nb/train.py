@@ -316,7 +316,11 @@ def train(cfg: TrainConfig) -> dict:
     check_config(cfg)
     device = pick_device(cfg)
     d, device = setup_distributed(cfg, device)
-    try: return _train(cfg, device, d)
+    try:
+        result = _train(cfg, device, d)
+        # process 0 may still be evaluating and saving: tearing down gloo under it aborts the others ("terminate called")
+        if d.on: dist.barrier()
+        return result
     finally:
         if d.on and dist.is_initialized(): dist.destroy_process_group()
 
@@ -468,6 +472,12 @@ def train_cli(argv=None):
         for f in fields(TrainConfig): print(f'  --{f.name}={f.default!r}')
         return
     run_cli(lambda a: train(load_config(a)), argv)
+    if int(os.environ.get('WORLD_SIZE', 1)) > 1:
+        # under torchrun, PyTorch's c10d threads can abort the interpreter's teardown ("terminate called without an
+        # active exception", seen on CPU/gloo about one run in five), turning a finished run into a failed one.
+        # Everything is written, closed and torn down by now, so skip that teardown.
+        sys.stdout.flush(); sys.stderr.flush()
+        os._exit(0)
 
 # %% ../nbs/04_train.ipynb #086e62b0
 if __name__ == '__main__' and '__file__' in globals() and not os.environ.get('IN_TEST'): train_cli()
