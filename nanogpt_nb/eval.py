@@ -15,7 +15,7 @@ import torch
 from .data import UserError, run_cli, load_meta, load_tokens, tokenizer_from_meta, get_batch, batch_rng, GPT2Tokenizer
 from .model import GPT
 from .train import (TrainConfig, load_config, load_checkpoint, model_from_checkpoint, pick_device, pick_dtype,
-                              autocast_ctx, data_dir, train)
+                              autocast_ctx, data_dir, model_config, train)
 
 # %% auto #0
 __all__ = ['EVAL_OPTIONS', 'BENCH_OPTIONS', 'load_model', 'evaluate', 'eval_main', 'eval_cli', 'SampleConfig', 'sample',
@@ -170,13 +170,11 @@ def bench_main(argv):
     device = pick_device(cfg); dt_name = pick_dtype(cfg, device.split(':')[0])
     ctx = autocast_ctx(device.split(':')[0], dt_name)
     torch.manual_seed(cfg.seed)
-    from nanogpt_nb.model import GPTConfig, device_peak_flops
+    from nanogpt_nb.model import device_peak_flops
     try: vocab = load_meta(data_dir(cfg))['vocab_size']  # the dataset's vocabulary where it is prepared
     except UserError: vocab = 50257
-    vocab = 50304 if vocab == 50257 else vocab
-    model = GPT(GPTConfig(block_size=cfg.block_size, vocab_size=vocab, n_layer=cfg.n_layer, n_head=cfg.n_head, n_embd=cfg.n_embd,
-                          dropout=cfg.dropout, bias=cfg.bias, flash_attn=cfg.flash_attn, attn_backend=cfg.attn_backend,
-                          alibi=cfg.alibi)).to(device)
+    model = GPT(model_config(cfg, vocab)).to(device)
+    vocab = model.config.vocab_size
     opt = model.configure_optimizers(cfg.weight_decay, cfg.learning_rate, (cfg.beta1, cfg.beta2))
     fwd = torch.compile(model) if (cfg.compile if cfg.compile is not None else device.startswith('cuda')) else model
     data = load_tokens(data_dir(cfg), 'train') if real else None

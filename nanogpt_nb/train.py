@@ -16,7 +16,7 @@ if __name__ == '__main__' and not __package__ and '__file__' in globals():
 __all__ = ['CONFIG_DIR', 'CKPT_FORMAT', 'TrainConfig', 'find_config', 'load_config', 'check_config', 'data_dir', 'emb_file',
            'pick_device', 'pick_dtype', 'autocast_ctx', 'Dist', 'setup_distributed', 'micro_batches', 'get_lr',
            'rng_state', 'save_checkpoint', 'strip_compile_prefix', 'load_checkpoint', 'model_from_checkpoint',
-           'estimate_loss', 'Stop', 'train', 'print_sample', 'train_cli']
+           'estimate_loss', 'Stop', 'model_config', 'train', 'print_sample', 'train_cli']
 
 # %% ../nbs/04_train.ipynb #0eca6ad1
 import ast, difflib, json, math, os, random, signal, time, typing
@@ -114,16 +114,16 @@ def find_config(name) -> Path:
 
 def load_config(argv, cls=TrainConfig):
     "Build a `cls` (`TrainConfig`) from config files and `--key=value` arguments, in order, checking every key and type."
-    values, names = {}, {f.name for f in fields(cls)}
+    values, types = {}, {f.name: f.type for f in fields(cls)}
     for arg in argv:
         if arg.startswith('--'):
             key, eq, raw = arg[2:].partition('=')
             if not eq: raise UserError(f'{arg}: overrides are written --key=value')
-            if key not in names: raise _unknown(key, cls)
+            if key not in types: raise _unknown(key, cls)
             try: value = ast.literal_eval(raw)
             except (ValueError, SyntaxError): value = raw
             if isinstance(value, (int, float)) and not isinstance(value, bool) and \
-               {f.name: f.type for f in fields(cls)}[key] == 'str': value = raw  # --out_dir=2024 stays a string
+               types[key] == 'str': value = raw  # --out_dir=2024 stays a string
             values[key] = _typecheck(key, value, cls)
         else:
             path = find_config(arg)
@@ -132,7 +132,7 @@ def load_config(argv, cls=TrainConfig):
             except Exception as e: raise UserError(f'{path} failed to run: {type(e).__name__}: {e}') from None
             for key, value in scope.items():
                 if key.startswith('_') or callable(value) or type(value).__name__ == 'module': continue
-                if key not in names: raise _unknown(key, cls)
+                if key not in types: raise _unknown(key, cls)
                 values[key] = _typecheck(key, value, cls)
     return cls(**values)
 
@@ -288,6 +288,13 @@ def _log_rows(path, start_iter):
     rows = [json.loads(l) for l in path.read_text().splitlines() if l.strip()]
     return [r for r in rows if r['iter'] < start_iter or (r['kind'] == 'eval' and r['iter'] == start_iter)]
 
+def model_config(cfg, vocab_size) -> GPTConfig:
+    "The `GPTConfig` a training config describes, GPT-2's 50,257 tokens padded to 50,304 for speed."
+    return GPTConfig(block_size=cfg.block_size, vocab_size=50304 if vocab_size == 50257 else vocab_size,
+                     n_layer=cfg.n_layer, n_head=cfg.n_head, n_embd=cfg.n_embd, dropout=cfg.dropout, bias=cfg.bias,
+                     flash_attn=cfg.flash_attn, attn_backend=cfg.attn_backend, alibi=cfg.alibi,
+                     pre_trained_embs=cfg.pre_trained_embs)
+
 def _build_model(cfg, meta, device, d):
     "Model, model_args and checkpoint (or None) for `cfg.init_from`."
     ckpt = None
@@ -301,10 +308,7 @@ def _build_model(cfg, meta, device, d):
         model = GPT.from_pretrained(cfg.init_from, {'dropout': cfg.dropout, 'flash_attn': cfg.flash_attn, 'attn_backend': cfg.attn_backend})
         if cfg.block_size < model.config.block_size: model.crop_block_size(cfg.block_size)
     else:
-        vocab = meta['vocab_size'] if meta['vocab_size'] != 50257 else 50304  # pad GPT-2's vocabulary for speed
-        model = GPT(GPTConfig(block_size=cfg.block_size, vocab_size=vocab, n_layer=cfg.n_layer, n_head=cfg.n_head,
-                              n_embd=cfg.n_embd, dropout=cfg.dropout, bias=cfg.bias, flash_attn=cfg.flash_attn,
-                              attn_backend=cfg.attn_backend, alibi=cfg.alibi, pre_trained_embs=cfg.pre_trained_embs))
+        model = GPT(model_config(cfg, meta['vocab_size']))
         if cfg.pre_trained_embs:
             from nanogpt_nb.embmatrix import load_into_model
             load_into_model(model, emb_file(cfg), meta, cfg.emb_projection, seed=cfg.seed, verbose=d.master)
