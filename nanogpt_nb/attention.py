@@ -63,7 +63,7 @@ class Dropout(nn.Dropout):
     "`nn.Dropout` with the cheaper CPU mask of `dropout`."
     def forward(self, x): return dropout(x, self.p) if self.training and self.p > 0 else x
 
-# %% ../nbs/02_attention.ipynb #49854c39
+# %% ../nbs/02_attention.ipynb #225809f0
 BACKENDS = ('manual', 'sdpa', 'flex', 'flash_attn')
 
 def check_backend(backend: str, dropout: float = 0.0):
@@ -128,7 +128,7 @@ def attend(q, k, v, backend='sdpa', alibi=False, dropout_p=0.0):
     "Causal attention of `q` `(B, H, Tq, D)` on `k`, `v` `(B, H, Tk, D)`, queries being the last `Tq` positions."
     if q.device.type == 'cpu' and backend == 'sdpa':
         # With dropout, CPU SDPA leaves its fused kernel for an unfused one that draws the mask with `bernoulli_`;
-        # written out with the cheaper mask of `dropout`, in the input's dtype, it is ~3.5x faster in bf16 (see below).
+        # written out with `keep_mask`, in the input's dtype, it is several times faster in bf16 (benchmark below).
         if dropout_p: return _manual(q, k, v, alibi, dropout_p)
         # Without dropout the fused kernel wins, but its bf16 backward is ~5x slower than its fp32 one (torch 2.13):
         # attention is a small share of the FLOPs, so under bf16 autocast on CPU it runs in fp32.

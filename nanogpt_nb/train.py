@@ -39,6 +39,7 @@ class TrainConfig:
     eval_interval: int = 2000
     log_interval: int = 1
     eval_iters: int = 200
+    eval_batches: str = 'fixed'         # fixed: the same batches at every evaluation; random: fresh ones, as nanoGPT
     eval_only: bool = False             # evaluate once, then exit
     always_save_checkpoint: bool = True # also write ckpt.pt when val loss did not improve (best.pt tracks the best)
     init_from: str = 'scratch'          # scratch | resume | gpt2 | gpt2-medium | gpt2-large | gpt2-xl
@@ -149,6 +150,8 @@ def check_config(cfg: TrainConfig):
         raise UserError(f'init_from must be scratch, resume or gpt2[-medium|-large|-xl], got {cfg.init_from!r}')
     if cfg.dtype not in ('auto', 'bfloat16', 'float16', 'float32'):
         raise UserError(f'dtype must be auto, bfloat16, float16 or float32, got {cfg.dtype!r}')
+    if cfg.eval_batches not in ('fixed', 'random'):
+        raise UserError(f"eval_batches must be 'fixed' or 'random', got {cfg.eval_batches!r}")
     if cfg.emb_projection not in ('', 'pca', 'orthogonal'):
         raise UserError(f"emb_projection must be '', 'pca' or 'orthogonal', got {cfg.emb_projection!r}")
     for key in ('batch_size', 'block_size', 'gradient_accumulation_steps', 'eval_interval', 'log_interval', 'eval_iters'):
@@ -258,19 +261,20 @@ def model_from_checkpoint(ckpt, path='checkpoint', **overrides) -> GPT:
 
 # %% ../nbs/04_train.ipynb #efad00be
 @torch.no_grad()
-def estimate_loss(model, splits: dict, cfg, device, ctx, block_size=None):
+def estimate_loss(model, splits: dict, cfg, device, ctx, block_size=None, it=0):
+    key = 2**31 + (it if cfg.eval_batches == 'random' else 0)
     out = {}
     model.eval()
     for i, (name, data) in enumerate(splits.items()):
         losses = torch.zeros(cfg.eval_iters)
         for k in range(cfg.eval_iters):
-            x, y = get_batch(data, cfg.batch_size, block_size or cfg.block_size, batch_rng(cfg.seed, 2**31, i, k), device)
+            x, y = get_batch(data, cfg.batch_size, block_size or cfg.block_size, batch_rng(cfg.seed, key, i, k), device)
             with ctx: losses[k] = model(x, y)[1].item()
         out[name] = losses.mean().item()
     model.train()
     return out
 
-# %% ../nbs/04_train.ipynb #ba0ff533
+# %% ../nbs/04_train.ipynb #195ce98e
 class Stop:
     "Turns SIGTERM/SIGINT into a flag the loop checks after each iteration (preemption: save, then exit cleanly)."
     def __init__(self):
@@ -387,12 +391,12 @@ def _train(cfg, device, d):
 
     def evaluate_and_save(it):
         nonlocal best_val
-        losses = estimate_loss(raw, splits, cfg, device, ctx)
+        losses = estimate_loss(raw, splits, cfg, device, ctx, it=it)
         row = {'kind': 'eval', 'iter': it, 'train_loss': losses['train'], 'val_loss': losses['val'],
                'tokens': it * tokens_per_iter, 'time': elapsed}
         msg = f"step {it}: train loss {losses['train']:.4f}, val loss {losses['val']:.4f}"
         if cfg.eval_block_size and cfg.eval_block_size != cfg.block_size:
-            row['val_loss_long'] = estimate_loss(raw, {'val': splits['val']}, cfg, device, ctx, cfg.eval_block_size)['val']
+            row['val_loss_long'] = estimate_loss(raw, {'val': splits['val']}, cfg, device, ctx, cfg.eval_block_size, it)['val']
             msg += f", val loss at {cfg.eval_block_size} {row['val_loss_long']:.4f}"
         say(msg); log(row)
         if cfg.eval_only: return
