@@ -127,11 +127,11 @@ _KERNELS = {'manual': _manual, 'sdpa': _sdpa, 'flex': _flex, 'flash_attn': _flas
 def attend(q, k, v, backend='sdpa', alibi=False, dropout_p=0.0):
     "Causal attention of `q` `(B, H, Tq, D)` on `k`, `v` `(B, H, Tk, D)`, queries being the last `Tq` positions."
     if q.device.type == 'cpu' and backend == 'sdpa':
-        # With dropout, CPU SDPA leaves its fused kernel for an unfused one that draws the mask with `bernoulli_`;
-        # written out with `keep_mask`, in the input's dtype, it is several times faster in bf16 (benchmark below).
-        if dropout_p: return _manual(q, k, v, alibi, dropout_p)
-        # Without dropout the fused kernel wins, but its bf16 backward is ~5x slower than its fp32 one (torch 2.13):
-        # attention is a small share of the FLOPs, so under bf16 autocast on CPU it runs in fp32.
+        # With dropout, CPU SDPA leaves its fused kernel for an unfused one that draws its mask with `bernoulli_`, and
+        # in bf16 its fused kernel is slow (the backward ~5x slower than in fp32; torch 2.13). Written out in the input's
+        # dtype, with `keep_mask`, attention runs its batched matmuls on the CPU's bf16 units: 1.3-3x faster (benchmark
+        # below). It stores the T x T probabilities, so past 512 keys without dropout the fused kernel runs, in fp32.
+        if dropout_p or (q.dtype == torch.bfloat16 and k.size(2) <= 512): return _manual(q, k, v, alibi, dropout_p)
         if q.dtype == torch.bfloat16:
             with torch.autocast('cpu', enabled=False):
                 return _sdpa(q.float(), k.float(), v.float(), alibi, dropout_p).to(q.dtype)
