@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_attention.ipynb #c3ab5eac
 from __future__ import annotations
-import functools, importlib.util, math
+import functools, importlib.util, math, time
 
 import torch
 import torch.nn as nn
@@ -14,7 +14,7 @@ from .data import UserError
 
 # %% auto #0
 __all__ = ['BACKENDS', 'alibi_slopes', 'alibi_bias', 'causal_mask', 'causal_bias', 'keep_mask', 'dropout', 'Dropout',
-           'check_backend', 'attend', 'KVCache', 'CausalSelfAttention', 'bench_attention']
+           'check_backend', 'attention_probs', 'attend', 'KVCache', 'CausalSelfAttention', 'bench_attention']
 
 # %% ../nbs/02_attention.ipynb #15f7a5d5
 def alibi_slopes(n_head: int) -> torch.Tensor:
@@ -75,13 +75,17 @@ def check_backend(backend: str, dropout: float = 0.0):
     if backend == 'flex' and dropout > 0:
         raise UserError("attn_backend='flex' has no attention dropout: set dropout=0.0 or use attn_backend='sdpa'")
 
-def _manual(q, k, v, alibi, dropout_p):
+def attention_probs(q, k, alibi=False):
+    "Attention probabilities `(B, H, Tq, Tk)`, causal (and ALiBi) bias included, queries being the last `Tq` positions."
     B, H, Tq, Tk, D = *q.shape[:3], k.size(2), q.size(3)
     bias = alibi_bias(H, Tq, Tk, q.device, q.dtype) if alibi else causal_bias(Tq, Tk, q.device, q.dtype)
     # scores = q k^T / sqrt(D) + bias in one batched matmul: no separate passes over the T x T scores to scale and mask
     att = torch.baddbmm(bias.expand(B, H, Tq, Tk).reshape(B * H, Tq, Tk), q.reshape(B * H, Tq, D),
                         k.reshape(B * H, Tk, D).transpose(1, 2), alpha=1.0 / math.sqrt(D)).view(B, H, Tq, Tk)
-    att = F.softmax(att, dim=-1)  # PyTorch's softmax sums in fp32 for bf16/fp16 inputs
+    return F.softmax(att, dim=-1)  # PyTorch's softmax sums in fp32 for bf16/fp16 inputs
+
+def _manual(q, k, v, alibi, dropout_p):
+    att = attention_probs(q, k, alibi)
     if not dropout_p: return att @ v
     keep, scale = keep_mask(att.shape, dropout_p, att.device)
     return torch.where(keep, att, 0.0) @ (v * scale)  # 1/(1-p) applied to v: T x T fewer multiplies

@@ -13,7 +13,8 @@ import numpy as np
 import torch
 
 from .data import UserError, run_cli, load_meta, load_tokens, tokenizer_from_meta, get_batch, batch_rng, GPT2Tokenizer
-from .model import GPT
+from .attention import attention_probs
+from .model import GPT, device_peak_flops
 from .train import (TrainConfig, load_config, load_checkpoint, model_from_checkpoint, pick_device, pick_dtype,
                               autocast_ctx, data_dir, model_config, train)
 
@@ -23,7 +24,7 @@ __all__ = ['EVAL_OPTIONS', 'BENCH_OPTIONS', 'load_model', 'evaluate', 'eval_main
 
 # %% ../nbs/05_eval.ipynb #13c121d3
 def load_model(source: str, device='cpu', ckpt='ckpt'):
-    "`(model, tokenizer)` from an out_dir, a checkpoint file, or a GPT-2 name; the model in eval mode with dropout off."
+    "`(model, tokenizer, data_meta)` from an out_dir, a checkpoint file, or a GPT-2 name; the model in eval mode, no dropout."
     if source.startswith('gpt2') and not Path(source).exists():
         model, meta = GPT.from_pretrained(source, {'dropout': 0.0}), {'tokenizer': 'gpt2', 'vocab_size': 50257}
     else:
@@ -62,9 +63,9 @@ def evaluate(model, data, block_size, batch_size=8, mode='windows', stride=None,
         xy = torch.from_numpy(np.stack([data[s:s + block_size + 1] for s in rows]).astype(np.int64)).to(device)
         x, y = xy[:, :-1], xy[:, 1:].clone()
         for r, f in enumerate(first[i:i + batch_size]): y[r, :f] = -1  # context only, not scored
-        with ctx: logits, _ = model(x, y)
-        losses = torch.nn.functional.cross_entropy(logits.float().view(-1, logits.size(-1)), y.view(-1), ignore_index=-1, reduction='sum')
-        total += losses.item(); count += int((y != -1).sum())
+        with ctx: _, loss = model(x, y)          # the mean over the scored positions
+        scored = int((y != -1).sum())
+        total += loss.item() * scored; count += scored
     loss = total / count
     return {'loss': loss, 'ppl': math.exp(loss), 'tokens': count, 'block_size': block_size, 'mode': mode}
 
@@ -170,7 +171,6 @@ def bench_main(argv):
     device = pick_device(cfg); dt_name = pick_dtype(cfg, device.split(':')[0])
     ctx = autocast_ctx(device.split(':')[0], dt_name)
     torch.manual_seed(cfg.seed)
-    from nanogpt_nb.model import device_peak_flops
     try: vocab = load_meta(data_dir(cfg))['vocab_size']  # the dataset's vocabulary where it is prepared
     except UserError: vocab = 50257
     model = GPT(model_config(cfg, vocab)).to(device)
@@ -243,17 +243,13 @@ def plot_runs(out_dirs, x='iter', labels=None, save=None, smooth=20, ax=None):
 @torch.no_grad()
 def attention_maps(model, idx, layer=0):
     "Attention probabilities `(heads, T, T)` of `layer` for one sequence `idx` `(1, T)`, through the reference backend."
-    from nanogpt_nb.attention import alibi_bias, causal_mask
     blk, c = model.transformer.h[layer], model.config
     x = model.transformer.wte(idx)
     if not c.alibi: x = x + model.transformer.wpe(torch.arange(idx.size(1), device=idx.device))
     for b in model.transformer.h[:layer]: x = b(x)
     q, k, _ = blk.attn.c_attn(blk.ln_1(x)).split(c.n_embd, dim=2)
-    T, H = idx.size(1), c.n_head
-    q, k = (t.view(1, T, H, -1).transpose(1, 2) for t in (q, k))
-    att = q @ k.transpose(-2, -1) / math.sqrt(q.size(-1))
-    att = att + alibi_bias(H, T, T, idx.device, att.dtype) if c.alibi else att.masked_fill(~causal_mask(T, T, idx.device), float('-inf'))
-    return att.softmax(-1)[0]
+    q, k = (t.view(1, idx.size(1), c.n_head, -1).transpose(1, 2) for t in (q, k))
+    return attention_probs(q, k, c.alibi)[0]
 
 # %% ../nbs/05_eval.ipynb #6c6ce8bd
 def sampler_widget(model, tok, device='cpu', vocab_size=None):

@@ -89,9 +89,8 @@ class TrainConfig:
     sample_tokens: int = 0              # print a sample of this many tokens when training ends
 
 # %% ../nbs/04_train.ipynb #e160eade
-def _typecheck(key, value, cls):
-    kind = {f.name: f.type for f in fields(cls)}[key]
-    kind = {'bool': bool, 'int': int, 'float': (int, float), 'str': str, 'typing.Optional[bool]': (bool, type(None))}[kind]
+def _typecheck(key, value, type_name):
+    kind = {'bool': bool, 'int': int, 'float': (int, float), 'str': str, 'typing.Optional[bool]': (bool, type(None))}[type_name]
     ok = isinstance(value, kind) and not (isinstance(value, bool) and kind in (int, (int, float)))
     if not ok:
         want = {bool: 'True or False', int: 'an integer', (int, float): 'a number', str: 'a string'}.get(kind, 'True, False or None')
@@ -125,7 +124,7 @@ def load_config(argv, cls=TrainConfig):
             except (ValueError, SyntaxError): value = raw
             if isinstance(value, (int, float)) and not isinstance(value, bool) and \
                types[key] == 'str': value = raw  # --out_dir=2024 stays a string
-            values[key] = _typecheck(key, value, cls)
+            values[key] = _typecheck(key, value, types[key])
         else:
             path = find_config(arg)
             scope = {}
@@ -134,7 +133,7 @@ def load_config(argv, cls=TrainConfig):
             for key, value in scope.items():
                 if key.startswith('_') or callable(value) or type(value).__name__ == 'module': continue
                 if key not in types: raise _unknown(key, cls)
-                values[key] = _typecheck(key, value, cls)
+                values[key] = _typecheck(key, value, types[key])
     return cls(**values)
 
 # %% ../nbs/04_train.ipynb #c2faaf25
@@ -229,7 +228,7 @@ def rng_state():
 def save_checkpoint(path, model, optimizer, scaler, cfg, model_args, it, best_val_loss, elapsed, data_meta):
     state = {'format': CKPT_FORMAT, 'model': strip_compile_prefix(model.state_dict()), 'optimizer': optimizer.state_dict(),
              'scaler': scaler.state_dict(), 'model_args': model_args, 'iter_num': it, 'best_val_loss': best_val_loss,
-             'config': asdict(cfg), 'elapsed': elapsed, 'rng': rng_state(), 'sampler': {'seed': cfg.seed, 'iter': it},
+             'config': asdict(cfg), 'elapsed': elapsed, 'rng': rng_state(),
              'data_meta': data_meta}  # the dataset's tokenizer, so sampling and evaluation need no dataset folder
     atomic_write(path, lambda p: torch.save(state, p))
 
