@@ -292,12 +292,13 @@ def batch_rng(*key) -> np.random.Generator:
     "A generator determined by a tuple of non-negative ints, e.g. `(seed, iteration, micro_step)`."
     return np.random.default_rng(list(key))
 
-def get_batch(data, batch_size: int, block_size: int, rng: np.random.Generator, device='cpu'):
+def get_batch(data, batch_size: int, block_size: int, rng: np.random.Generator | None, device='cpu'):
     "Random windows from `data`: `x` of shape `(batch_size, block_size)` and `y`, the same shifted by one token."
     if len(data) < block_size + 1:
         raise UserError(f'the split has {len(data)} tokens, fewer than block_size+1 = {block_size + 1}: '
                         'use a smaller block_size or more data')
-    ix = rng.integers(0, len(data) - block_size, size=batch_size)
+    if rng is None: ix = torch.randint(len(data) - block_size, (batch_size,)).tolist()  # torch's global stream, as nanoGPT
+    else: ix = rng.integers(0, len(data) - block_size, size=batch_size)
     xy = torch.from_numpy(np.stack([data[i:i + block_size + 1] for i in ix]).astype(np.int64))
     x, y = xy[:, :-1], xy[:, 1:]
     if torch.device(device).type == 'cuda':

@@ -14,8 +14,8 @@ if __name__ == '__main__' and not __package__ and '__file__' in globals():
 
 # %% auto #0
 __all__ = ['CONFIG_DIR', 'CKPT_FORMAT', 'TrainConfig', 'find_config', 'load_config', 'check_config', 'data_dir', 'emb_file',
-           'pick_device', 'pick_dtype', 'autocast_ctx', 'Dist', 'setup_distributed', 'micro_batches', 'get_lr',
-           'rng_state', 'save_checkpoint', 'strip_compile_prefix', 'load_checkpoint', 'model_from_checkpoint',
+           'pick_device', 'pick_dtype', 'autocast_ctx', 'Dist', 'setup_distributed', 'micro_batches', 'NanoGPTStream',
+           'get_lr', 'rng_state', 'save_checkpoint', 'strip_compile_prefix', 'load_checkpoint', 'model_from_checkpoint',
            'estimate_loss', 'Stop', 'model_config', 'train', 'print_sample', 'train_cli']
 
 # %% ../nbs/04_train.ipynb #0eca6ad1
@@ -39,7 +39,8 @@ class TrainConfig:
     eval_interval: int = 2000
     log_interval: int = 1
     eval_iters: int = 200
-    eval_batches: str = 'fixed'         # fixed: the same batches at every evaluation; random: fresh ones, as nanoGPT
+    eval_batches: str = ''              # fixed: the same batches each evaluation; random: fresh ones, as nanoGPT; '': fixed
+                                        # (with sampler=nanogpt: fresh ones from its stream)
     eval_only: bool = False             # evaluate once, then exit
     always_save_checkpoint: bool = True # also write ckpt.pt when val loss did not improve (best.pt tracks the best)
     init_from: str = 'scratch'          # scratch | resume | gpt2 | gpt2-medium | gpt2-large | gpt2-xl
@@ -50,6 +51,8 @@ class TrainConfig:
     progress: bool = False              # a tqdm progress bar over iterations
     # data
     dataset: str = 'openwebtext'        # a folder under data/, or a path to a prepared folder
+    sampler: str = 'keyed'              # keyed: batches keyed by (seed, iteration, micro-step), the same for any number of
+                                        # processes; nanogpt: nanoGPT's one random stream (one process), to replay its runs
     gradient_accumulation_steps: int = 5 * 8  # micro-steps per iteration, over all processes together
     batch_size: int = 12                # sequences per micro-step
     block_size: int = 1024
@@ -149,8 +152,16 @@ def check_config(cfg: TrainConfig):
         raise UserError(f'init_from must be scratch, resume or gpt2[-medium|-large|-xl], got {cfg.init_from!r}')
     if cfg.dtype not in ('auto', 'bfloat16', 'float16', 'float32'):
         raise UserError(f'dtype must be auto, bfloat16, float16 or float32, got {cfg.dtype!r}')
-    if cfg.eval_batches not in ('fixed', 'random'):
+    if cfg.eval_batches not in ('', 'fixed', 'random'):
         raise UserError(f"eval_batches must be 'fixed' or 'random', got {cfg.eval_batches!r}")
+    if cfg.sampler not in ('keyed', 'nanogpt'):
+        raise UserError(f"sampler must be 'keyed' or 'nanogpt', got {cfg.sampler!r}")
+    if cfg.sampler == 'nanogpt' and cfg.eval_batches == 'fixed':
+        raise UserError("sampler=nanogpt draws evaluation batches from its one random stream, as nanoGPT does: "
+                        "drop eval_batches=fixed")
+    if cfg.sampler == 'nanogpt' and int(os.environ.get('WORLD_SIZE', 1)) > 1:
+        raise UserError('sampler=nanogpt replays the single random stream of a one-process nanoGPT run: '
+                        'use sampler=keyed under torchrun')
     if cfg.emb_projection not in ('', 'pca', 'orthogonal'):
         raise UserError(f"emb_projection must be '', 'pca' or 'orthogonal', got {cfg.emb_projection!r}")
     for key in ('batch_size', 'block_size', 'gradient_accumulation_steps', 'eval_interval', 'log_interval', 'eval_iters'):
@@ -209,6 +220,19 @@ def micro_batches(data, cfg, it, d: Dist, device):
     for g in range(d.rank * steps, (d.rank + 1) * steps):
         yield get_batch(data, cfg.batch_size, cfg.block_size, batch_rng(cfg.seed, it, g), device)
 
+# %% ../nbs/04_train.ipynb #96f1ff58
+class NanoGPTStream:
+    "Training batches in nanoGPT's order: torch's global generator, each batch fetched one micro-step ahead."
+    def __init__(self, data, cfg, device, pending=None):
+        self.data, self.cfg, self.device = data, cfg, device
+        self.pending = pending if pending is not None else self.draw()
+    def draw(self): return get_batch(self.data, self.cfg.batch_size, self.cfg.block_size, None, self.device)
+    def take(self, n):
+        "The next `n` micro-batches."
+        for _ in range(n):
+            batch, self.pending = self.pending, self.draw()
+            yield batch
+
 # %% ../nbs/04_train.ipynb #b8d0e7fa
 def get_lr(it, cfg):
     if not cfg.decay_lr: return cfg.learning_rate
@@ -217,7 +241,7 @@ def get_lr(it, cfg):
     ratio = (it - cfg.warmup_iters) / max(1, cfg.lr_decay_iters - cfg.warmup_iters)
     return cfg.min_lr + 0.5 * (1.0 + math.cos(math.pi * ratio)) * (cfg.learning_rate - cfg.min_lr)
 
-# %% ../nbs/04_train.ipynb #20119c79
+# %% ../nbs/04_train.ipynb #efad00be
 CKPT_FORMAT = 'nanogpt_nb/1'
 
 def rng_state():
@@ -225,11 +249,14 @@ def rng_state():
     if torch.cuda.is_available(): s['cuda'] = torch.cuda.get_rng_state_all()
     return s
 
-def save_checkpoint(path, model, optimizer, scaler, cfg, model_args, it, best_val_loss, elapsed, data_meta):
+def save_checkpoint(path, model, optimizer, scaler, cfg, model_args, it, best_val_loss, elapsed, data_meta,
+                    pending_batch=None, eval_due=False):
     state = {'format': CKPT_FORMAT, 'model': strip_compile_prefix(model.state_dict()), 'optimizer': optimizer.state_dict(),
              'scaler': scaler.state_dict(), 'model_args': model_args, 'iter_num': it, 'best_val_loss': best_val_loss,
              'config': asdict(cfg), 'elapsed': elapsed, 'rng': rng_state(),
-             'data_meta': data_meta}  # the dataset's tokenizer, so sampling and evaluation need no dataset folder
+             'data_meta': data_meta,  # the dataset's tokenizer, so sampling and evaluation need no dataset folder
+             'pending_batch': pending_batch and tuple(t.cpu() for t in pending_batch),  # sampler=nanogpt's batch fetched ahead
+             'eval_due': eval_due}  # stopped by a signal just before an evaluation: resuming runs it first
     atomic_write(path, lambda p: torch.save(state, p))
 
 def strip_compile_prefix(sd):
@@ -258,7 +285,7 @@ def model_from_checkpoint(ckpt, path='checkpoint', **overrides) -> GPT:
         raise UserError(f'{path} does not match its model_args (missing {missing[:3]}, unexpected {unexpected[:3]})')
     return model
 
-# %% ../nbs/04_train.ipynb #efad00be
+# %% ../nbs/04_train.ipynb #f54f839b
 @torch.no_grad()
 def estimate_loss(model, splits: dict, cfg, device, ctx, block_size=None, it=0):
     key = 2**31 + (it if cfg.eval_batches == 'random' else 0)
@@ -267,13 +294,14 @@ def estimate_loss(model, splits: dict, cfg, device, ctx, block_size=None, it=0):
     for i, (name, data) in enumerate(splits.items()):
         losses = torch.zeros(cfg.eval_iters)
         for k in range(cfg.eval_iters):
-            x, y = get_batch(data, cfg.batch_size, block_size or cfg.block_size, batch_rng(cfg.seed, key, i, k), device)
+            rng = None if cfg.sampler == 'nanogpt' else batch_rng(cfg.seed, key, i, k)  # None: nanoGPT's stream
+            x, y = get_batch(data, cfg.batch_size, block_size or cfg.block_size, rng, device)
             with ctx: losses[k] = model(x, y)[1].item()
         out[name] = losses.mean().item()
     model.train()
     return out
 
-# %% ../nbs/04_train.ipynb #195ce98e
+# %% ../nbs/04_train.ipynb #172a50cc
 class Stop:
     "Turns SIGTERM/SIGINT into a flag the loop checks after each iteration (preemption: save, then exit cleanly)."
     def __init__(self):
@@ -353,10 +381,13 @@ def _train(cfg, device, d):
     scaler = torch.amp.GradScaler(device_type, enabled=(dtype == 'float16'))
     optimizer = model.configure_optimizers(cfg.weight_decay, cfg.learning_rate, (cfg.beta1, cfg.beta2), device_type)
     it, best_val, elapsed = 0, float('inf'), 0.0
+    pending, eval_due = None, False
     if ckpt:
         optimizer.load_state_dict(ckpt['optimizer']); scaler.load_state_dict(ckpt['scaler'])
         it, best_val, elapsed = ckpt['iter_num'], ckpt['best_val_loss'], ckpt.get('elapsed', 0.0)
         torch.set_rng_state(ckpt['rng']['torch'].cpu()); random.setstate(ckpt['rng']['python'])
+        if ckpt.get('pending_batch'): pending = tuple(t.to(device) for t in ckpt['pending_batch'])
+        eval_due = ckpt.get('eval_due', False)
         del ckpt
     raw = model
     use_compile = cfg.compile if cfg.compile is not None else device_type == 'cuda'
@@ -369,7 +400,8 @@ def _train(cfg, device, d):
     log_path = out_dir/'log.jsonl'
     if d.master:
         print(f'{raw.get_num_params()/1e6:.2f}M parameters, {tokens_per_iter:,} tokens per iteration, '
-              f'{d.world} process(es), device {device}, {dtype}{", compiled" if use_compile else ""}')
+              f'{d.world} process(es), device {device}, {dtype}{", compiled" if use_compile else ""}'
+              f'{", nanoGPT sampler" if cfg.sampler == "nanogpt" else ""}')
         rows = _log_rows(log_path, it) if cfg.init_from == 'resume' else []
         atomic_write(log_path, lambda p: Path(p).write_text(''.join(json.dumps(r) + '\n' for r in rows)))
         log_file = open(log_path, 'a')
@@ -401,13 +433,15 @@ def _train(cfg, device, d):
         if cfg.eval_only: return
         improved = losses['val'] < best_val
         best_val = min(best_val, losses['val'])
-        args = (raw, optimizer, scaler, cfg, model_args, it, best_val, elapsed, meta)
+        args = (raw, optimizer, scaler, cfg, model_args, it, best_val, elapsed, meta, stream and stream.pending)
         if improved: save_checkpoint(out_dir/'best.pt', *args)
         if improved or cfg.always_save_checkpoint: save_checkpoint(out_dir/'ckpt.pt', *args)
 
+    # nanoGPT fetches its first batch after building the model and before the first evaluation
+    stream = NanoGPTStream(splits['train'], cfg, device, pending) if cfg.sampler == 'nanogpt' else None
     stop = Stop()
     try:
-        if d.master and (it == 0 or cfg.eval_only): evaluate_and_save(it)
+        if d.master and (it == 0 or cfg.eval_only or eval_due): evaluate_and_save(it)
         if cfg.eval_only: return {'iter': it, 'log': str(log_path)}
         steps = cfg.gradient_accumulation_steps // d.world
         while it < cfg.max_iters:
@@ -415,9 +449,11 @@ def _train(cfg, device, d):
             lr = get_lr(it, cfg)
             frozen = cfg.emb_freeze_iters < 0 or it < cfg.emb_freeze_iters
             for group in optimizer.param_groups: group['lr'] = lr
-            torch.manual_seed(int(batch_rng(cfg.seed, it, d.rank, 1).integers(2**62)))  # dropout, as a function of (seed, it, rank)
+            if not stream:  # dropout as a function of (seed, it, rank); nanoGPT's stream carries on instead
+                torch.manual_seed(int(batch_rng(cfg.seed, it, d.rank, 1).integers(2**62)))
             loss_sum = torch.zeros((), device=device)
-            for k, (x, y) in enumerate(micro_batches(splits['train'], cfg, it, d, device)):
+            batches = stream.take(steps) if stream else micro_batches(splits['train'], cfg, it, d, device)
+            for k, (x, y) in enumerate(batches):
                 sync = nullcontext() if (k == steps - 1 or not d.on) else model.no_sync()
                 with sync:
                     with ctx: _, loss = model(x, y)
@@ -448,7 +484,8 @@ def _train(cfg, device, d):
             if d.on: dist.all_reduce(requested)  # every process stops at the same iteration
             if requested.item():
                 if d.master:
-                    save_checkpoint(out_dir/'ckpt.pt', raw, optimizer, scaler, cfg, model_args, it, best_val, elapsed, meta)
+                    save_checkpoint(out_dir/'ckpt.pt', raw, optimizer, scaler, cfg, model_args, it, best_val, elapsed, meta,
+                                    stream and stream.pending, eval_due=it % cfg.eval_interval == 0 or it == cfg.max_iters)
                     say(f'stopped by signal at iteration {it}; checkpoint saved to {out_dir/"ckpt.pt"} (resume with --init_from=resume)')
                 break
             if d.master and (it % cfg.eval_interval == 0 or it == cfg.max_iters): evaluate_and_save(it)
