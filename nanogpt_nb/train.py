@@ -420,7 +420,11 @@ def _train(cfg, device, d):
         log_file.write(json.dumps(row) + '\n'); log_file.flush()
         if wandb: wandb.log(row)
 
-    def evaluate_and_save(it):
+    def save(path, eval_due=False):
+        save_checkpoint(path, raw, optimizer, scaler, cfg, model_args, it, best_val, elapsed, meta,
+                        stream and stream.pending, eval_due)
+
+    def evaluate_and_save():  # at iteration `it`
         nonlocal best_val
         losses = estimate_loss(raw, splits, cfg, device, ctx, it=it)
         row = {'kind': 'eval', 'iter': it, 'train_loss': losses['train'], 'val_loss': losses['val'],
@@ -433,15 +437,14 @@ def _train(cfg, device, d):
         if cfg.eval_only: return
         improved = losses['val'] < best_val
         best_val = min(best_val, losses['val'])
-        args = (raw, optimizer, scaler, cfg, model_args, it, best_val, elapsed, meta, stream and stream.pending)
-        if improved: save_checkpoint(out_dir/'best.pt', *args)
-        if improved or cfg.always_save_checkpoint: save_checkpoint(out_dir/'ckpt.pt', *args)
+        if improved: save(out_dir/'best.pt')
+        if improved or cfg.always_save_checkpoint: save(out_dir/'ckpt.pt')
 
     # nanoGPT fetches its first batch after building the model and before the first evaluation
     stream = NanoGPTStream(splits['train'], cfg, device, pending) if cfg.sampler == 'nanogpt' else None
     stop = Stop()
     try:
-        if d.master and (it == 0 or cfg.eval_only or eval_due): evaluate_and_save(it)
+        if d.master and (it == 0 or cfg.eval_only or eval_due): evaluate_and_save()
         if cfg.eval_only: return {'iter': it, 'log': str(log_path)}
         steps = cfg.gradient_accumulation_steps // d.world
         while it < cfg.max_iters:
@@ -480,15 +483,15 @@ def _train(cfg, device, d):
                     say(f'iter {it}: loss {loss:.4f}, time {dt*1e3:.2f}ms, mfu {f"{mfu*100:.2f}%" if mfu else "n/a"}')
                 if bar: bar.update(1)
             it += 1
+            eval_due = it % cfg.eval_interval == 0 or it == cfg.max_iters
             requested = torch.tensor(float(stop.requested), device=device)
             if d.on: dist.all_reduce(requested)  # every process stops at the same iteration
             if requested.item():
                 if d.master:
-                    save_checkpoint(out_dir/'ckpt.pt', raw, optimizer, scaler, cfg, model_args, it, best_val, elapsed, meta,
-                                    stream and stream.pending, eval_due=it % cfg.eval_interval == 0 or it == cfg.max_iters)
+                    save(out_dir/'ckpt.pt', eval_due)
                     say(f'stopped by signal at iteration {it}; checkpoint saved to {out_dir/"ckpt.pt"} (resume with --init_from=resume)')
                 break
-            if d.master and (it % cfg.eval_interval == 0 or it == cfg.max_iters): evaluate_and_save(it)
+            if d.master and eval_due: evaluate_and_save()
         if d.master and cfg.sample_tokens: print_sample(raw, meta, cfg.sample_tokens, device, ctx, cfg.seed)
         return {'iter': it, 'best_val_loss': best_val, 'log': str(log_path), 'elapsed': elapsed}
     finally:
