@@ -22,8 +22,10 @@ log_interval = 10
 weight_decay = 1e-1
 
 # This project's three switches.
-# flash_attn: attention through F.scaled_dot_product_attention (flash kernels); False = the manual reference.
-flash_attn = True
+# attn_backend: the attention kernel: 'sdpa' (F.scaled_dot_product_attention, flash kernels), 'flex' (FlexAttention),
+#   'flash_attn' (the flash-attn package) or 'manual' (the written-out reference). Older configs' flash_attn=True/False
+#   still work and mean 'sdpa'/'manual'.
+attn_backend = 'sdpa'
 # alibi: ALiBi biases instead of learned positions. The documented recipe trains at 512 and evaluates at 1024:
 #   --alibi=True --block_size=512 --eval_block_size=1024
 alibi = False

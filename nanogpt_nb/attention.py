@@ -10,7 +10,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .data import UserError
+from .core import UserError
 
 # %% auto #0
 __all__ = ['BACKENDS', 'alibi_slopes', 'alibi_bias', 'causal_mask', 'causal_bias', 'keep_mask', 'dropout', 'Dropout',
@@ -34,82 +34,103 @@ def alibi_bias(n_head: int, q_len: int, k_len: int, device, dtype) -> torch.Tens
     bias = -alibi_slopes(n_head).to(device)[:, None, None] * dist
     return bias.masked_fill(dist < 0, float('-inf')).to(dtype)
 
+# %% ../nbs/02_attention.ipynb #1b6103f5
 @functools.lru_cache(maxsize=16)
 def causal_mask(q_len: int, k_len: int, device) -> torch.Tensor:
     "Boolean mask, True where query (the last `q_len` positions) may attend to key."
     return torch.ones(q_len, k_len, dtype=torch.bool, device=device).tril(k_len - q_len)
 
+# %% ../nbs/02_attention.ipynb #327a25f9
 @functools.lru_cache(maxsize=16)
 def causal_bias(q_len: int, k_len: int, device, dtype) -> torch.Tensor:
     "The causal mask as an additive bias: 0 where query may attend to key, `-inf` elsewhere; cached, never modify it."
-    return torch.zeros(q_len, k_len, device=device, dtype=dtype).masked_fill(~causal_mask(q_len, k_len, device), float('-inf'))
+    allowed = causal_mask(q_len, k_len, device)
+    return torch.zeros(q_len, k_len, device=device, dtype=dtype).masked_fill(~allowed, float('-inf'))
 
 # %% ../nbs/02_attention.ipynb #65286ada
 def keep_mask(shape, p: float, device='cpu'):
     "A boolean mask keeping each element with probability `1-p` (on CPU `p` rounded to 1/32768), and `1/(1-p)`."
-    if torch.device(device).type != 'cpu': return torch.rand(shape, device=device) >= p, 1 / (1 - p)
+    if torch.device(device).type != 'cpu':
+        return torch.rand(shape, device=device) >= p, 1 / (1 - p)
     cut, n = round(p * 32768), math.prod(shape)
     # an int32 from random_() has 31 random bits, so either 16-bit half masked to 15 bits is uniform on [0, 32768)
     bits = torch.empty((n + 1) // 2, dtype=torch.int32).random_().view(torch.int16)[:n].view(shape)
     return (bits & 0x7FFF) >= cut, 32768 / (32768 - cut)
 
+# %% ../nbs/02_attention.ipynb #b82f823a
 def dropout(x, p: float):
     "Training-mode dropout; on CPU with `keep_mask`, ~3x cheaper to draw than `F.dropout`'s mask."
-    if x.device.type != 'cpu' or not 0 < p < 1: return F.dropout(x, p)
+    if x.device.type != 'cpu' or not 0 < p < 1:
+        return F.dropout(x, p)
     keep, scale = keep_mask(x.shape, p)
     return x * keep.to(x.dtype) * scale
 
+# %% ../nbs/02_attention.ipynb #4d3746a6
 class Dropout(nn.Dropout):
     "`nn.Dropout` with the cheaper CPU mask of `dropout`."
-    def forward(self, x): return dropout(x, self.p) if self.training and self.p > 0 else x
+    def forward(self, x):
+        return dropout(x, self.p) if self.training and self.p > 0 else x
 
 # %% ../nbs/02_attention.ipynb #225809f0
 BACKENDS = ('manual', 'sdpa', 'flex', 'flash_attn')
 
 def check_backend(backend: str, dropout: float = 0.0):
     "Raise a clear `UserError` if `backend` cannot run here."
-    if backend not in BACKENDS: raise UserError(f'unknown attention backend {backend!r}: use one of {", ".join(BACKENDS)}')
+    if backend not in BACKENDS:
+        raise UserError(f'unknown attention backend {backend!r}: use one of {", ".join(BACKENDS)}')
     if backend == 'flash_attn' and importlib.util.find_spec('flash_attn') is None:
         raise UserError("attn_backend='flash_attn' needs the flash-attn package (pip install flash-attn, 2.4+ for ALiBi) "
                         "and a CUDA GPU; use attn_backend='sdpa' otherwise")
     if backend == 'flex' and dropout > 0:
         raise UserError("attn_backend='flex' has no attention dropout: set dropout=0.0 or use attn_backend='sdpa'")
 
+# %% ../nbs/02_attention.ipynb #03e89d75
 def attention_probs(q, k, alibi=False):
     "Attention probabilities `(B, H, Tq, Tk)`, causal (and ALiBi) bias included, queries being the last `Tq` positions."
     B, H, Tq, Tk, D = *q.shape[:3], k.size(2), q.size(3)
     bias = alibi_bias(H, Tq, Tk, q.device, q.dtype) if alibi else causal_bias(Tq, Tk, q.device, q.dtype)
+    bias = bias.expand(B, H, Tq, Tk).reshape(B * H, Tq, Tk)
     # scores = q k^T / sqrt(D) + bias in one batched matmul: no separate passes over the T x T scores to scale and mask
-    att = torch.baddbmm(bias.expand(B, H, Tq, Tk).reshape(B * H, Tq, Tk), q.reshape(B * H, Tq, D),
-                        k.reshape(B * H, Tk, D).transpose(1, 2), alpha=1.0 / math.sqrt(D)).view(B, H, Tq, Tk)
-    return F.softmax(att, dim=-1)  # PyTorch's softmax sums in fp32 for bf16/fp16 inputs
+    scores = torch.baddbmm(bias, q.reshape(B * H, Tq, D), k.reshape(B * H, Tk, D).transpose(1, 2), alpha=1 / math.sqrt(D))
+    return F.softmax(scores.view(B, H, Tq, Tk), dim=-1)  # PyTorch's softmax sums in fp32 for bf16/fp16 inputs
 
+# %% ../nbs/02_attention.ipynb #0529d44d
 def _manual(q, k, v, alibi, dropout_p):
+    "Written-out attention; with dropout, the cheap mask applied to the probabilities."
     att = attention_probs(q, k, alibi)
-    if not dropout_p: return att @ v
+    if not dropout_p:
+        return att @ v
     keep, scale = keep_mask(att.shape, dropout_p, att.device)
     return torch.where(keep, att, 0.0) @ (v * scale)  # 1/(1-p) applied to v: T x T fewer multiplies
 
+# %% ../nbs/02_attention.ipynb #1ce880b5
 def _sdpa(q, k, v, alibi, dropout_p):
+    "PyTorch's `scaled_dot_product_attention`, with ALiBi as a 4-D float mask."
     H, Tq, Tk = q.size(1), q.size(2), k.size(2)
     if alibi:  # a 4-D mask: with a 3-D one the CPU kernel falls back to the unfused path (2x slower, 6x the memory)
-        return F.scaled_dot_product_attention(q, k, v, attn_mask=alibi_bias(H, Tq, Tk, q.device, q.dtype)[None], dropout_p=dropout_p)
-    if Tq == Tk: return F.scaled_dot_product_attention(q, k, v, dropout_p=dropout_p, is_causal=True)
+        bias = alibi_bias(H, Tq, Tk, q.device, q.dtype)[None]
+        return F.scaled_dot_product_attention(q, k, v, attn_mask=bias, dropout_p=dropout_p)
+    if Tq == Tk:
+        return F.scaled_dot_product_attention(q, k, v, dropout_p=dropout_p, is_causal=True)
     return F.scaled_dot_product_attention(q, k, v, attn_mask=causal_mask(Tq, Tk, q.device), dropout_p=dropout_p)
 
+# %% ../nbs/02_attention.ipynb #5c0efe64
 @functools.lru_cache(maxsize=16)
 def _flex_block_mask(q_len, k_len, device):
+    "The causal block mask, queries being the last `q_len` positions; cached per shape."
     from torch.nn.attention.flex_attention import create_block_mask
     offset = k_len - q_len
     return create_block_mask(lambda b, h, qi, ki: qi + offset >= ki, None, None, q_len, k_len, device=device)
 
 @functools.lru_cache(maxsize=1)
 def _flex_kernel(device_type):
+    "FlexAttention, compiled on CUDA (a fused Triton kernel); on CPU the eager forward is enough for checking numbers."
     from torch.nn.attention.flex_attention import flex_attention
-    # compiled it is a fused Triton kernel; on CPU the eager forward is enough for checking numbers
     return torch.compile(flex_attention, dynamic=False) if device_type == 'cuda' else flex_attention
 
+# %% ../nbs/02_attention.ipynb #b165d247
 def _flex(q, k, v, alibi, dropout_p):
+    "FlexAttention with the causal block mask and ALiBi as a `score_mod`."
     if q.device.type == 'cpu' and torch.is_grad_enabled() and q.requires_grad:
         raise UserError("attn_backend='flex' has no backward on CPU: train on CPU with attn_backend='sdpa'")
     Tq, Tk = q.size(2), k.size(2)
@@ -119,13 +140,16 @@ def _flex(q, k, v, alibi, dropout_p):
         def score_mod(score, b, h, qi, ki): return score - slopes[h] * (qi + offset - ki)
     return _flex_kernel(q.device.type)(q, k, v, score_mod=score_mod, block_mask=_flex_block_mask(Tq, Tk, q.device))
 
+# %% ../nbs/02_attention.ipynb #728c94bb
 def _flash_attn(q, k, v, alibi, dropout_p):
+    "Tri Dao's flash-attn kernel, with its own ALiBi slopes."
     from flash_attn import flash_attn_func
     slopes = alibi_slopes(q.size(1)).to(q.device) if alibi else None
     # flash-attn wants (B, T, H, D); its causal mask is aligned bottom-right, like ours, when Tq < Tk
     out = flash_attn_func(q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), dropout_p, causal=True, alibi_slopes=slopes)
     return out.transpose(1, 2)
 
+# %% ../nbs/02_attention.ipynb #56c207da
 _KERNELS = {'manual': _manual, 'sdpa': _sdpa, 'flex': _flex, 'flash_attn': _flash_attn}
 
 def attend(q, k, v, backend='sdpa', alibi=False, dropout_p=0.0):
@@ -135,7 +159,8 @@ def attend(q, k, v, backend='sdpa', alibi=False, dropout_p=0.0):
         # in bf16 its fused kernel is slow (the backward ~5x slower than in fp32; torch 2.13). Written out in the input's
         # dtype, with `keep_mask`, attention runs its batched matmuls on the CPU's bf16 units: 1.3-3x faster (benchmark
         # below). It stores the T x T probabilities, so past 512 keys without dropout the fused kernel runs, in fp32.
-        if dropout_p or (q.dtype == torch.bfloat16 and k.size(2) <= 512): return _manual(q, k, v, alibi, dropout_p)
+        if dropout_p or (q.dtype == torch.bfloat16 and k.size(2) <= 512):
+            return _manual(q, k, v, alibi, dropout_p)
         if q.dtype == torch.bfloat16:
             with torch.autocast('cpu', enabled=False):
                 return _sdpa(q.float(), k.float(), v.float(), alibi, dropout_p).to(q.dtype)
@@ -144,32 +169,49 @@ def attend(q, k, v, backend='sdpa', alibi=False, dropout_p=0.0):
 # %% ../nbs/02_attention.ipynb #ae7e9e8c
 class KVCache:
     "Keys and values seen so far for one layer, allocated on first use for `max_len` positions."
-    def __init__(self, max_len: int): self.max_len, self.len, self.k, self.v = max_len, 0, None, None
+    def __init__(self, max_len: int):
+        self.max_len, self.len, self.k, self.v = max_len, 0, None, None
+
     def append(self, k, v):
+        "Store `k`, `v` `(B, H, T, D)` after what is cached; returns all cached keys and values."
         B, H, T, D = k.shape
-        if self.k is None: self.k, self.v = k.new_empty(B, H, self.max_len, D), v.new_empty(B, H, self.max_len, D)
-        if self.len + T > self.max_len: raise RuntimeError(f'KV cache full ({self.max_len} positions)')
-        self.k[:, :, self.len:self.len + T], self.v[:, :, self.len:self.len + T] = k, v
+        if self.k is None:
+            self.k, self.v = k.new_empty(B, H, self.max_len, D), v.new_empty(B, H, self.max_len, D)
+        if self.len + T > self.max_len:
+            raise RuntimeError(f'KV cache full ({self.max_len} positions)')
+        self.k[:, :, self.len:self.len + T] = k
+        self.v[:, :, self.len:self.len + T] = v
         self.len += T
         return self.k[:, :, :self.len], self.v[:, :, :self.len]
 
+# %% ../nbs/02_attention.ipynb #72937442
 class CausalSelfAttention(nn.Module):
+    "Multi-head causal self-attention through a chosen backend, with ALiBi and a KV cache."
     def __init__(self, n_embd: int, n_head: int, bias=True, dropout=0.0, backend='sdpa', alibi=False):
         super().__init__()
-        if n_embd % n_head: raise UserError(f'n_head={n_head} does not divide n_embd={n_embd}: pick a head count that does')
+        if n_embd % n_head:
+            raise UserError(f'n_head={n_head} does not divide n_embd={n_embd}: pick a head count that does')
         check_backend(backend, dropout)
         self.c_attn = nn.Linear(n_embd, 3 * n_embd, bias=bias)  # queries, keys, values for all heads in one matmul
         self.c_proj = nn.Linear(n_embd, n_embd, bias=bias)
         self.resid_dropout = Dropout(dropout)
         self.n_head, self.n_embd, self.dropout, self.backend, self.alibi = n_head, n_embd, dropout, backend, alibi
+        self.keep_probs, self.probs = False, None
 
     def forward(self, x, kv_cache: KVCache | None = None):
+        "Attend over `x` `(B, T, C)` (and what `kv_cache` holds); returns `(B, T, C)`."
         B, T, C = x.size()
         q, k, v = self.c_attn(x).split(self.n_embd, dim=2)
         q, k, v = (t.view(B, T, self.n_head, C // self.n_head).transpose(1, 2) for t in (q, k, v))  # (B, H, T, D)
-        if kv_cache is not None: k, v = kv_cache.append(k, v)
-        y = attend(q, k, v, self.backend, self.alibi, self.dropout if self.training else 0.0)
-        return self.resid_dropout(self.c_proj(y.transpose(1, 2).contiguous().view(B, T, C)))
+        if kv_cache is not None:
+            k, v = kv_cache.append(k, v)
+        if self.keep_probs:
+            self.probs = attention_probs(q, k, self.alibi)  # (B, H, T, T)
+            y = self.probs @ v
+        else:
+            y = attend(q, k, v, self.backend, self.alibi, self.dropout if self.training else 0.0)
+        y = y.transpose(1, 2).contiguous().view(B, T, C)    # heads side by side again
+        return self.resid_dropout(self.c_proj(y))
 
 # %% ../nbs/02_attention.ipynb #6ff4e05f
 def bench_attention(backend, T, alibi, device='cpu', dtype=torch.float32, B=8, H=12, D=64, reps=3):

@@ -4,50 +4,18 @@
 
 # %% ../nbs/00_data.ipynb #afd87a05
 from __future__ import annotations
-import argparse, json, os, pickle, sys, urllib.request
+import argparse, json, os, pickle, urllib.request
 from pathlib import Path
 
 import numpy as np
 import torch
 
+from .core import UserError, run_cli, tmp_path, atomic_write, atomic_write_text, from_hub
+
 # %% auto #0
-__all__ = ['SHAKESPEARE_URL', 'BUILTIN', 'UserError', 'run_cli', 'tmp_path', 'atomic_write', 'atomic_write_text', 'GPT2Tokenizer',
-           'CharTokenizer', 'tokenizer_from_meta', 'token_dtype', 'write_tokens', 'load_meta', 'load_tokens',
-           'download', 'hub_reachable', 'go_offline', 'load_corpus', 'split_corpus', 'tokenize_splits',
+__all__ = ['SHAKESPEARE_URL', 'BUILTIN', 'GPT2Tokenizer', 'CharTokenizer', 'tokenizer_from_meta', 'token_dtype', 'write_tokens',
+           'load_meta', 'load_tokens', 'download', 'load_corpus', 'split_corpus', 'tokenize_splits',
            'write_split_from_dataset', 'prepare', 'batch_rng', 'get_batch', 'prepare_cli']
-
-# %% ../nbs/00_data.ipynb #ae763963
-class UserError(Exception):
-    "Bad input the user can fix; command-line tools print the message as one line and exit with status 2."
-
-def run_cli(main, argv=None):
-    "Run `main(argv)`, turning a `UserError` into one `error:` line on stderr and exit status 2."
-    try: main(argv)  # nothing is returned: console scripts pass a return value to sys.exit
-    except UserError as e:
-        print(f'error: {e}', file=sys.stderr)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        print('interrupted', file=sys.stderr)
-        sys.exit(130)
-
-# %% ../nbs/00_data.ipynb #237cc3c3
-def tmp_path(path) -> Path:
-    "A temporary name beside `path`, unique to this process."
-    path = Path(path)
-    return path.with_name(f'.{path.name}.{os.getpid()}.tmp')
-
-def atomic_write(path, write):
-    "Call `write(tmp_file_path)`, fsync, then rename onto `path`; on any error remove the temporary file."
-    path, tmp = Path(path), tmp_path(path)
-    try:
-        write(tmp)
-        with open(tmp, 'rb+') as f: os.fsync(f.fileno())
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists(): tmp.unlink()
-
-def atomic_write_text(path, text):
-    atomic_write(path, lambda p: Path(p).write_text(text))
 
 # %% ../nbs/00_data.ipynb #f349b9b3
 class GPT2Tokenizer:
@@ -65,6 +33,7 @@ class GPT2Tokenizer:
     def decode(self, ids): return self.enc.decode(list(ids))
     def meta(self): return {'tokenizer': 'gpt2'}
 
+# %% ../nbs/00_data.ipynb #b5114e9c
 class CharTokenizer:
     "One token per distinct character of the corpus, in sorted order (nanoGPT's `shakespeare_char`)."
     name, eot = 'char', None
@@ -81,6 +50,7 @@ class CharTokenizer:
     def decode(self, ids): return ''.join(self.itos[int(i)] for i in ids)
     def meta(self): return {'tokenizer': 'char', 'chars': ''.join(self.itos[i] for i in range(self.vocab_size))}
 
+# %% ../nbs/00_data.ipynb #36df7e41
 def tokenizer_from_meta(meta: dict):
     "Rebuild the tokenizer recorded in a dataset's `meta.json`."
     if meta['tokenizer'] == 'gpt2': return GPT2Tokenizer()
@@ -89,6 +59,7 @@ def tokenizer_from_meta(meta: dict):
 
 # %% ../nbs/00_data.ipynb #678c7fb4
 def token_dtype(vocab_size: int):
+    "The smallest unsigned NumPy type that holds every id of a `vocab_size` vocabulary."
     return np.uint16 if vocab_size <= 2**16 else np.uint32
 
 # %% ../nbs/00_data.ipynb #615df90f
@@ -117,6 +88,7 @@ def load_meta(data_dir) -> dict:
     try: return json.loads(path.read_text())
     except json.JSONDecodeError: raise UserError(f'{path} is not valid JSON: re-run nanogpt-prepare with --force') from None
 
+# %% ../nbs/00_data.ipynb #fb560aee
 def load_tokens(data_dir, split: str, meta: dict | None = None) -> np.memmap:
     "The tokens of `split` ('train' or 'val') in `data_dir`, as a read-only memmap, after checking its size."
     meta = meta or load_meta(data_dir)
@@ -144,17 +116,6 @@ def download(url, dest):
     return Path(dest)
 
 # %% ../nbs/00_data.ipynb #ad4e0fc9
-def hub_reachable(host='huggingface.co', timeout=3.0):
-    import socket
-    try: socket.create_connection((host, 443), timeout=timeout).close(); return True
-    except OSError: return False
-
-def go_offline():
-    "Put `datasets` and `huggingface_hub` in offline mode for this process."
-    import datasets, huggingface_hub.constants
-    os.environ['HF_HUB_OFFLINE'] = '1'
-    huggingface_hub.constants.HF_HUB_OFFLINE = datasets.config.HF_HUB_OFFLINE = True
-
 def load_corpus(source, text_field='text', num_proc=None):
     "Load a hub dataset name or a local file/folder as a `datasets.DatasetDict`."
     import datasets
@@ -173,12 +134,9 @@ def load_corpus(source, text_field='text', num_proc=None):
             kw = {'sample_by': 'document'} if kind == 'text' else {}
             ds = datasets.load_dataset(kind, data_files=[str(f) for f in files], num_proc=num_proc, **kw)
     else:
-        if not hub_reachable(): go_offline()  # a cached copy still loads; anything else fails now, not after retries
-        try: ds = datasets.load_dataset(str(source), num_proc=num_proc)
-        except Exception as e:
-            raise UserError(f'could not load dataset {source!r} from the Hugging Face hub ({type(e).__name__}): '
-                            f'use a built-in name ({", ".join(BUILTIN)}), a hub name with a network, '
-                            'or pass --input PATH to local files') from None
+        ds = from_hub(lambda name: datasets.load_dataset(name, num_proc=num_proc), str(source), 'dataset',
+                      f'use a built-in name ({", ".join(BUILTIN)}), a hub name with a network, '
+                      'or pass --input PATH to local files')
     if isinstance(ds, datasets.Dataset): ds = datasets.DatasetDict(train=ds)
     first = next(iter(ds.values()))
     if text_field not in first.column_names:
@@ -205,7 +163,9 @@ def tokenize_splits(splits, tok, text_field='text', num_proc=None):
     cols = next(iter(splits.values())).column_names
     return splits.map(encode, batched=True, remove_columns=cols, num_proc=num_proc, desc='tokenizing')
 
-def write_split_from_dataset(path, ds, dtype, batch_size=1024):
+# %% ../nbs/00_data.ipynb #5417eeac
+def write_split_from_dataset(path, ds, dtype, batch_size=1024) -> int:
+    "Stream the `ids` of a tokenized split into a token file at `path`; returns its number of tokens."
     total = int(np.sum(ds['len'], dtype=np.int64)) if len(ds) else 0
     def batches():
         for b in ds.with_format('numpy').iter(batch_size=batch_size):
@@ -221,13 +181,16 @@ def _check_writable(out: Path):
     except OSError as e:
         raise UserError(f'cannot write to {out} ({e.strerror}): pass --out to a writable folder') from None
 
+# %% ../nbs/00_data.ipynb #6703abfd
 def _is_prepared(out: Path):
+    'The metadata of a finished dataset in `out`, or None.'
     try:
         meta = load_meta(out)
         for split in ('train', 'val'): load_tokens(out, split, meta)
         return meta
     except (UserError, KeyError): return None
 
+# %% ../nbs/00_data.ipynb #5e73655f
 def _finish(out: Path, meta: dict, tok):
     "Write the metadata files last: their presence marks a complete dataset."
     if tok.name == 'char':  # nanoGPT's sample.py reads meta.pkl for character vocabularies
@@ -236,6 +199,7 @@ def _finish(out: Path, meta: dict, tok):
     atomic_write_text(out/'meta.json', json.dumps(meta, indent=1))
     return meta
 
+# %% ../nbs/00_data.ipynb #f59a98e8
 def _prepare_shakespeare(out, tok_name, input=None):
     "nanoGPT's shakespeare recipes: the first 90% of characters train, the rest val."
     src = Path(input) if input else out/'input.txt'
@@ -255,6 +219,7 @@ def _prepare_shakespeare(out, tok_name, input=None):
         counts[f'{split}_tokens'] = len(ids)
     return tok, counts, str(src if input else SHAKESPEARE_URL)
 
+# %% ../nbs/00_data.ipynb #f107b434
 def prepare(dataset: str, out=None, input=None, force=False, text_field='text', num_proc=None,
             tokenizer='gpt2', val_size=0.0005, seed=2357) -> dict:
     "Tokenize `dataset` into `out/{train,val}.bin` and `out/meta.json`; returns the metadata."
@@ -292,6 +257,7 @@ def batch_rng(*key) -> np.random.Generator:
     "A generator determined by a tuple of non-negative ints, e.g. `(seed, iteration, micro_step)`."
     return np.random.default_rng(list(key))
 
+# %% ../nbs/00_data.ipynb #c09d5513
 def get_batch(data, batch_size: int, block_size: int, rng: np.random.Generator | None, device='cpu'):
     "Random windows from `data`: `x` of shape `(batch_size, block_size)` and `y`, the same shifted by one token."
     if len(data) < block_size + 1:

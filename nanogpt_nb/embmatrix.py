@@ -4,26 +4,29 @@
 
 # %% ../nbs/01_embmatrix.ipynb #b01e4b7f
 from __future__ import annotations
-import argparse, hashlib, os
+import argparse, hashlib
 from pathlib import Path
 
 import numpy as np
 import torch
 
-from .data import UserError, run_cli, atomic_write, hub_reachable, go_offline, load_meta
+from .core import UserError, run_cli, atomic_write, from_hub, check_checkpoint
+from .data import load_meta
 
 # %% auto #0
-__all__ = ['read_matrix', 'matrix_checksum', 'build_matrix', 'check_matrix_meta', 'load_matrix', 'project', 'load_into_model',
+__all__ = ['read_matrix', 'matrix_checksum', 'check_matrix_meta', 'build_matrix', 'load_matrix', 'project', 'load_into_model',
            'embmatrix_cli']
 
 # %% ../nbs/01_embmatrix.ipynb #1e2867ae
 def _table_from_state_dict(sd, source):
+    "The one embedding table of a state dict: the key naming it, or its only 2-D tensor."
     tables = {k: v for k, v in sd.items() if torch.is_tensor(v) and v.dim() == 2}
     named = [k for k in tables if 'wte' in k or 'embed_tokens' in k or 'word_embeddings' in k]
     if len(named) == 1: return tables[named[0]]
     if len(tables) == 1: return next(iter(tables.values()))
     raise UserError(f'{source} has no single embedding table (2-D tensors: {list(tables)[:5]}); save the table alone')
 
+# %% ../nbs/01_embmatrix.ipynb #ce1c1be7
 def read_matrix(source: str, tokenizer='gpt2'):
     "`(matrix float32 (vocab, width), tokenizer)` from a checkpoint, a file or a Hugging Face model."
     path = Path(source)
@@ -37,25 +40,33 @@ def read_matrix(source: str, tokenizer='gpt2'):
         except Exception as e: raise UserError(f'{path} is not a readable .pt file ({type(e).__name__})') from None
         if torch.is_tensor(obj): return obj.float(), tokenizer
         if isinstance(obj, dict) and 'model_args' in obj:  # a nanogpt_nb checkpoint
-            meta = obj.get('data_meta') or {}
-            w = obj['model']['transformer.wte.weight'].float()
+            ckpt = check_checkpoint(obj, path)
+            meta = ckpt.get('data_meta') or {}
+            w = ckpt['model']['transformer.wte.weight'].float()
             return w[:meta.get('vocab_size', w.size(0))], meta.get('tokenizer', tokenizer)
         if isinstance(obj, dict): return _table_from_state_dict(obj, path).float(), tokenizer
         raise UserError(f'{path} holds neither a tensor nor a state dict')
     if path.suffix in ('.pt', '.npy', '.safetensors'): raise UserError(f'{path} not found')
     from transformers import AutoModel
-    if not path.is_dir() and not hub_reachable(): go_offline()
-    try: model = AutoModel.from_pretrained(source)
-    except Exception as e:
-        raise UserError(f'could not load {source!r} as a file, checkpoint or Hugging Face model ({type(e).__name__}); '
-                        'a hub name needs a network the first time') from None
+    model = from_hub(AutoModel.from_pretrained, source, 'a file, checkpoint or Hugging Face model',
+                     'a hub name needs a network the first time')
     emb = model.get_input_embeddings()
     if emb is None: raise UserError(f'{source} has no input embedding table')
     return emb.weight.detach().float(), 'gpt2' if model.config.model_type == 'gpt2' else tokenizer
 
 # %% ../nbs/01_embmatrix.ipynb #4e8d499d
-def matrix_checksum(w: torch.Tensor) -> str: return hashlib.sha256(w.contiguous().numpy().tobytes()).hexdigest()
+def matrix_checksum(w: torch.Tensor) -> str:
+    "SHA-256 of a float32 matrix's values."
+    return hashlib.sha256(w.contiguous().numpy().tobytes()).hexdigest()
 
+# %% ../nbs/01_embmatrix.ipynb #aeb71e5e
+def check_matrix_meta(m, data_meta, path):
+    "Raise a `UserError` unless matrix metadata `m` has the tokenizer and vocabulary of the dataset's `data_meta`."
+    if m['tokenizer'] != data_meta['tokenizer'] or m['vocab_size'] != data_meta['vocab_size']:
+        raise UserError(f"{path} is for the {m['tokenizer']} tokenizer with {m['vocab_size']} tokens, but the dataset uses "
+                        f"{data_meta['tokenizer']} with {data_meta['vocab_size']}: build the matrix for this dataset")
+
+# %% ../nbs/01_embmatrix.ipynb #44cfb829
 def build_matrix(source, out=None, dataset=None, tokenizer='gpt2', force=False) -> Path:
     "Write the embedding matrix of `source` to `out` (default: `DATASET/embeddings.pt`); returns the path."
     if out is None and dataset is None: raise UserError('give --dataset DIR (the matrix goes beside its tokens) or --out FILE')
@@ -72,11 +83,7 @@ def build_matrix(source, out=None, dataset=None, tokenizer='gpt2', force=False) 
     print(f'{out}: {w.size(0):,} x {w.size(1)} embedding matrix from {source} ({tok} tokenizer)')
     return out
 
-def check_matrix_meta(m, data_meta, path):
-    if m['tokenizer'] != data_meta['tokenizer'] or m['vocab_size'] != data_meta['vocab_size']:
-        raise UserError(f"{path} is for the {m['tokenizer']} tokenizer with {m['vocab_size']} tokens, but the dataset uses "
-                        f"{data_meta['tokenizer']} with {data_meta['vocab_size']}: build the matrix for this dataset")
-
+# %% ../nbs/01_embmatrix.ipynb #65010263
 def load_matrix(path) -> tuple[torch.Tensor, dict]:
     "Read a matrix written by `build_matrix`, checking it against its checksum."
     path = Path(path)
@@ -102,6 +109,7 @@ def project(w: torch.Tensor, width: int, how: str, seed=0) -> torch.Tensor:
     else: raise UserError(f"unknown emb_projection {how!r}: use pca or orthogonal")
     return out * (w.std() / out.std())
 
+# %% ../nbs/01_embmatrix.ipynb #077797c9
 def load_into_model(model, path, data_meta, projection='', seed=0, verbose=True):
     "Copy the matrix at `path` into `model`'s token embedding, after checking it fits the dataset and the model."
     w, meta = load_matrix(path)
@@ -113,7 +121,9 @@ def load_into_model(model, path, data_meta, projection='', seed=0, verbose=True)
                             'to map it, or match n_embd')
         w = project(w, n_embd, projection, seed)
     if w.size(0) > model.config.vocab_size: raise UserError(f'{path} has more rows than the model vocabulary')
-    with torch.no_grad(): model.transformer.wte.weight[:w.size(0)] = w.to(model.transformer.wte.weight)
+    table = model.token_embedding
+    with torch.no_grad():
+        table[:w.size(0)] = w.to(table)
     if verbose: print(f'token embedding: {w.size(0):,} rows from {path}' + (f' ({projection} to {n_embd})' if projection else ''))
     return model
 

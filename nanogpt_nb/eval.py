@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_eval.ipynb #dd216107
 from __future__ import annotations
-import json, math, os, sys, time
+import json, math, sys, time
 from contextlib import nullcontext
 from dataclasses import dataclass, asdict
 from pathlib import Path
@@ -12,11 +12,10 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .data import UserError, run_cli, load_meta, load_tokens, tokenizer_from_meta, get_batch, batch_rng, GPT2Tokenizer
-from .attention import attention_probs
-from .model import GPT, device_peak_flops
-from .train import (TrainConfig, load_config, load_checkpoint, model_from_checkpoint, pick_device, pick_dtype,
-                              autocast_ctx, data_dir, model_config, train)
+from .core import UserError, run_cli, load_checkpoint, pick_device, pick_dtype, autocast_ctx
+from .data import load_meta, load_tokens, tokenizer_from_meta, get_batch, batch_rng
+from .model import GPT, device_peak_flops, model_from_checkpoint
+from .train import load_config, data_dir, model_config
 
 # %% auto #0
 __all__ = ['EVAL_OPTIONS', 'BENCH_OPTIONS', 'load_model', 'evaluate', 'eval_main', 'eval_cli', 'SampleConfig', 'sample',
@@ -32,7 +31,7 @@ def load_model(source: str, device='cpu', ckpt='ckpt'):
         if path.is_dir(): path = path/f'{ckpt}.pt'
         c = load_checkpoint(path, device)
         model = model_from_checkpoint(c, path, dropout=0.0)
-        meta = c.get('data_meta') or load_meta(data_dir(TrainConfig(dataset=c['config']['dataset'])))
+        meta = c.get('data_meta') or load_meta(data_dir(c['config']['dataset']))
     return model.to(device).eval(), tokenizer_from_meta(meta), meta
 
 # %% ../nbs/05_eval.ipynb #cbfe4a64
@@ -72,6 +71,7 @@ def evaluate(model, data, block_size, batch_size=8, mode='windows', stride=None,
 # %% ../nbs/05_eval.ipynb #982cc167
 EVAL_OPTIONS = {'contexts': '', 'mode': 'windows', 'stride': 0, 'split': 'val', 'ckpt': 'ckpt', 'max_windows': 0}
 
+# %% ../nbs/05_eval.ipynb #394eb321
 def _split_options(argv, options):
     "Pull `--name=value` for names in `options` out of `argv`; the rest goes to `load_config`."
     opts, rest = dict(options), []
@@ -83,14 +83,16 @@ def _split_options(argv, options):
         else: rest.append(a)
     return opts, rest
 
+# %% ../nbs/05_eval.ipynb #2c6fb6c8
 def eval_main(argv):
+    "`nanogpt-eval`'s work: the loss and perplexity of a checkpoint or GPT-2 at each requested context."
     opts, rest = _split_options(argv, EVAL_OPTIONS)
     cfg = load_config(rest)
-    device = pick_device(cfg)
-    ctx = autocast_ctx(device.split(':')[0], pick_dtype(cfg, device.split(':')[0]))
+    device = pick_device(cfg.device)
+    ctx = autocast_ctx(device.split(':')[0], pick_dtype(cfg.dtype, device.split(':')[0]))
     source = cfg.init_from if cfg.init_from.startswith('gpt2') else cfg.out_dir
     model, tok, meta = load_model(source, device, opts['ckpt'])
-    ddir = data_dir(cfg)
+    ddir = data_dir(cfg.dataset)
     data = load_tokens(ddir, opts['split'])
     contexts = [int(c) for c in opts['contexts'].split(',') if c] or [min(cfg.block_size, model.config.block_size) if not model.config.alibi else cfg.block_size]
     results = []
@@ -102,6 +104,7 @@ def eval_main(argv):
         results.append(r)
     return results
 
+# %% ../nbs/05_eval.ipynb #f0befe0b
 def eval_cli(argv=None):
     "Entry point of `nanogpt-eval [CONFIG ...] [--key=value ...]`."
     argv = sys.argv[1:] if argv is None else argv
@@ -115,6 +118,7 @@ def eval_cli(argv=None):
 # %% ../nbs/05_eval.ipynb #dbd7e8ba
 @dataclass
 class SampleConfig:
+    "The settings of `nanogpt-sample`, nanoGPT's sample.py keys."
     init_from: str = 'resume'   # resume (from out_dir) | gpt2 | gpt2-medium | gpt2-large | gpt2-xl
     out_dir: str = 'out'
     ckpt: str = 'ckpt'          # ckpt | best
@@ -129,6 +133,7 @@ class SampleConfig:
     dtype: str = 'auto'
     compile: bool = False
 
+# %% ../nbs/05_eval.ipynb #8913c1bd
 def sample(cfg: SampleConfig) -> list[str]:
     "Generate `num_samples` continuations of `start`; returns the texts (prompt included)."
     start = cfg.start
@@ -136,8 +141,8 @@ def sample(cfg: SampleConfig) -> list[str]:
         path = Path(start[5:])
         if not path.is_file(): raise UserError(f'prompt file {path} not found')
         start = path.read_text(encoding='utf-8')
-    device = pick_device(TrainConfig(device=cfg.device))
-    dtype = pick_dtype(TrainConfig(dtype=cfg.dtype), device.split(':')[0])
+    device = pick_device(cfg.device)
+    dtype = pick_dtype(cfg.dtype, device.split(':')[0])
     model, tok, meta = load_model(cfg.init_from if cfg.init_from.startswith('gpt2') else cfg.out_dir, device, cfg.ckpt)
     if cfg.compile: model = torch.compile(model)
     ids = tok.encode(start) or [tok.eot or 0]
@@ -150,6 +155,7 @@ def sample(cfg: SampleConfig) -> list[str]:
             texts.append(tok.decode(y[0].tolist()))
     return texts
 
+# %% ../nbs/05_eval.ipynb #3f1646cf
 def sample_cli(argv=None):
     "Entry point of `nanogpt-sample [--key=value ...]`."
     argv = sys.argv[1:] if argv is None else argv
@@ -164,20 +170,23 @@ def sample_cli(argv=None):
 # %% ../nbs/05_eval.ipynb #505a1341
 BENCH_OPTIONS = {'iters': 10, 'warmup': 2, 'real_data': 'False', 'profile': 'False'}
 
+# %% ../nbs/05_eval.ipynb #358c86a6
 def bench_main(argv):
+    "`nanogpt-bench`'s work: ms per training step, tokens/s and MFU of a config, on random or real data."
     opts, rest = _split_options(argv, BENCH_OPTIONS)
     real, profile = opts['real_data'] == 'True', opts['profile'] == 'True'
     cfg = load_config(rest)
-    device = pick_device(cfg); dt_name = pick_dtype(cfg, device.split(':')[0])
+    device = pick_device(cfg.device)
+    dt_name = pick_dtype(cfg.dtype, device.split(':')[0])
     ctx = autocast_ctx(device.split(':')[0], dt_name)
     torch.manual_seed(cfg.seed)
-    try: vocab = load_meta(data_dir(cfg))['vocab_size']  # the dataset's vocabulary where it is prepared
+    try: vocab = load_meta(data_dir(cfg.dataset))['vocab_size']  # the dataset's vocabulary where it is prepared
     except UserError: vocab = 50257
     model = GPT(model_config(cfg, vocab)).to(device)
     vocab = model.config.vocab_size
     opt = model.configure_optimizers(cfg.weight_decay, cfg.learning_rate, (cfg.beta1, cfg.beta2))
     fwd = torch.compile(model) if (cfg.compile if cfg.compile is not None else device.startswith('cuda')) else model
-    data = load_tokens(data_dir(cfg), 'train') if real else None
+    data = load_tokens(data_dir(cfg.dataset), 'train') if real else None
     def batch(i):
         if data is not None: return get_batch(data, cfg.batch_size, cfg.block_size, batch_rng(cfg.seed, i), device)
         x = torch.randint(0, min(vocab, 50257), (cfg.batch_size, cfg.block_size + 1), device=device)
@@ -207,6 +216,7 @@ def bench_main(argv):
           f'{dt*1e3:.1f} ms/iter, {tokens:,.0f} tokens/s, mfu {f"{mfu*100:.1f}%" if mfu else "n/a (pass --peak_flops)"}')
     return {'ms': dt * 1e3, 'tokens_per_s': tokens, 'mfu': mfu}
 
+# %% ../nbs/05_eval.ipynb #177f9c6d
 def bench_cli(argv=None):
     "Entry point of `nanogpt-bench [CONFIG ...] [--key=value ...] [--iters=N] [--profile=True] [--real_data=True]`."
     argv = sys.argv[1:] if argv is None else argv
@@ -217,11 +227,13 @@ def bench_cli(argv=None):
     return run_cli(bench_main, argv)
 
 # %% ../nbs/05_eval.ipynb #7883d4fe
-def read_log(out_dir):
+def read_log(out_dir) -> list[dict]:
+    "The rows of a run's log.jsonl."
     path = Path(out_dir)/'log.jsonl'
     if not path.exists(): raise UserError(f'{path} not found: is {out_dir} a training out_dir?')
     return [json.loads(l) for l in path.read_text().splitlines() if l.strip()]
 
+# %% ../nbs/05_eval.ipynb #e91c466f
 def plot_runs(out_dirs, x='iter', labels=None, save=None, smooth=20, ax=None):
     "Train (smoothed) and val loss of several runs against `x`: 'iter', 'tokens' or 'time'."
     import matplotlib.pyplot as plt
@@ -242,14 +254,15 @@ def plot_runs(out_dirs, x='iter', labels=None, save=None, smooth=20, ax=None):
 # %% ../nbs/05_eval.ipynb #a5cad3a2
 @torch.no_grad()
 def attention_maps(model, idx, layer=0):
-    "Attention probabilities `(heads, T, T)` of `layer` for one sequence `idx` `(1, T)`, through the reference backend."
-    blk, c = model.transformer.h[layer], model.config
-    x = model.transformer.wte(idx)
-    if not c.alibi: x = x + model.transformer.wpe(torch.arange(idx.size(1), device=idx.device))
-    for b in model.transformer.h[:layer]: x = b(x)
-    q, k, _ = blk.attn.c_attn(blk.ln_1(x)).split(c.n_embd, dim=2)
-    q, k = (t.view(1, idx.size(1), c.n_head, -1).transpose(1, 2) for t in (q, k))
-    return attention_probs(q, k, c.alibi)[0]
+    "Attention probabilities `(heads, T, T)` of `layer` for one sequence `idx` `(1, T)`, from the model's forward pass."
+    attn = model.transformer.h[layer].attn
+    attn.keep_probs = True
+    try:
+        model(idx)
+    finally:
+        attn.keep_probs = False
+    probs, attn.probs = attn.probs, None
+    return probs[0]
 
 # %% ../nbs/05_eval.ipynb #6c6ce8bd
 def sampler_widget(model, tok, device='cpu', vocab_size=None):

@@ -4,23 +4,24 @@
 
 # %% ../nbs/03_model.ipynb #956f3ed3
 from __future__ import annotations
-import inspect, math, os
-from dataclasses import dataclass, asdict, fields
+import inspect, math
+from dataclasses import dataclass, fields
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from fastcore.basics import patch
 
-from .data import UserError, hub_reachable, go_offline
+from .core import UserError, from_hub
 from .attention import CausalSelfAttention, Dropout, KVCache
 
 # %% auto #0
-__all__ = ['PEAK_FLOPS', 'GPTConfig', 'MLP', 'Block', 'GPT', 'from_pretrained', 'save_pretrained', 'configure_optimizers',
-           'device_peak_flops', 'estimate_mfu', 'generate']
+__all__ = ['PEAK_FLOPS', 'GPTConfig', 'gpt_config', 'MLP', 'Block', 'GPT', 'model_from_checkpoint', 'device_peak_flops']
 
 # %% ../nbs/03_model.ipynb #adeb6246
 @dataclass
 class GPTConfig:
+    "The shape and switches of a GPT model."
     block_size: int = 1024
     vocab_size: int = 50304      # GPT-2's 50257 padded to a multiple of 64 for speed
     n_layer: int = 12
@@ -28,140 +29,195 @@ class GPTConfig:
     n_embd: int = 768
     dropout: float = 0.0
     bias: bool = True            # biases in Linear and LayerNorm layers, as GPT-2; False is a bit better and faster
-    flash_attn: bool = True      # SDPA (flash kernels on GPU) instead of the manual reference attention
-    attn_backend: str = ''       # explicit backend: manual | sdpa | flex | flash_attn (overrides flash_attn)
+    attn_backend: str = 'sdpa'   # manual | sdpa | flex | flash_attn
     alibi: bool = False          # ALiBi biases instead of learned positions
-    pre_trained_embs: bool = False
     gelu: str = 'exact'          # 'tanh' is GPT-2's approximation (gelu_new): set by from_pretrained; exact is 4x faster on CPU
 
-    @property
-    def backend(self): return self.attn_backend or ('sdpa' if self.flash_attn else 'manual')
+# %% ../nbs/03_model.ipynb #48d1503c
+def gpt_config(model_args: dict) -> GPTConfig:
+    "The `GPTConfig` of a checkpoint's `model_args`, older names included."
+    args = dict(model_args)
+    flash = args.pop('flash_attn', True)
+    if not args.get('attn_backend'):
+        args['attn_backend'] = 'sdpa' if flash else 'manual'
+    args.pop('pre_trained_embs', None)
+    unknown = set(args) - {f.name for f in fields(GPTConfig)}
+    if unknown:
+        raise UserError(f'model_args has keys this version does not know: {sorted(unknown)}')
+    return GPTConfig(**args)
 
 # %% ../nbs/03_model.ipynb #94e918a6
 class MLP(nn.Module):
+    "The position-wise feed-forward layer: widen 4x, GELU, project back."
     def __init__(self, config):
         super().__init__()
         self.c_fc = nn.Linear(config.n_embd, 4 * config.n_embd, bias=config.bias)
         self.gelu = nn.GELU(approximate='tanh' if config.gelu == 'tanh' else 'none')
         self.c_proj = nn.Linear(4 * config.n_embd, config.n_embd, bias=config.bias)
         self.dropout = Dropout(config.dropout)
-    def forward(self, x): return self.dropout(self.c_proj(self.gelu(self.c_fc(x))))
 
+    def forward(self, x):
+        "`(B, T, C)` to `(B, T, C)`."
+        return self.dropout(self.c_proj(self.gelu(self.c_fc(x))))
+
+# %% ../nbs/03_model.ipynb #adfcaf22
 class Block(nn.Module):
+    "A transformer block: attention, then the MLP, each on a LayerNorm of the residual stream and added back to it."
     def __init__(self, config):
         super().__init__()
         self.ln_1 = nn.LayerNorm(config.n_embd, bias=config.bias)
-        self.attn = CausalSelfAttention(config.n_embd, config.n_head, config.bias, config.dropout, config.backend, config.alibi)
+        self.attn = CausalSelfAttention(config.n_embd, config.n_head, config.bias, config.dropout, config.attn_backend,
+                                        config.alibi)
         self.ln_2 = nn.LayerNorm(config.n_embd, bias=config.bias)
         self.mlp = MLP(config)
+
     def forward(self, x, kv_cache=None):
+        "`(B, T, C)` to `(B, T, C)`, attending over what `kv_cache` holds too."
         x = x + self.attn(self.ln_1(x), kv_cache)
         return x + self.mlp(self.ln_2(x))
 
 # %% ../nbs/03_model.ipynb #6e58bd69
 class GPT(nn.Module):
+    "GPT-2: token (and position) embeddings, `n_layer` blocks, a final LayerNorm, and an output layer tied to the tokens."
     def __init__(self, config: GPTConfig):
         super().__init__()
         self.config = config
-        self.transformer = nn.ModuleDict(dict(
-            wte=nn.Embedding(config.vocab_size, config.n_embd),
-            **({} if config.alibi else {'wpe': nn.Embedding(config.block_size, config.n_embd)}),
-            drop=Dropout(config.dropout),
-            h=nn.ModuleList([Block(config) for _ in range(config.n_layer)]),
-            ln_f=nn.LayerNorm(config.n_embd, bias=config.bias)))
+        layers = dict(wte=nn.Embedding(config.vocab_size, config.n_embd))
+        if not config.alibi:
+            layers['wpe'] = nn.Embedding(config.block_size, config.n_embd)
+        layers['drop'] = Dropout(config.dropout)
+        layers['h'] = nn.ModuleList([Block(config) for _ in range(config.n_layer)])
+        layers['ln_f'] = nn.LayerNorm(config.n_embd, bias=config.bias)
+        self.transformer = nn.ModuleDict(layers)
         self.lm_head = nn.Linear(config.n_embd, config.vocab_size, bias=False)
         self.transformer.wte.weight = self.lm_head.weight  # weight tying
         self.apply(self._init_weights)
         for name, p in self.named_parameters():
-            if name.endswith('c_proj.weight'): nn.init.normal_(p, mean=0.0, std=0.02 / math.sqrt(2 * config.n_layer))
+            if name.endswith('c_proj.weight'):  # the layers writing into the residual stream
+                nn.init.normal_(p, mean=0.0, std=0.02 / math.sqrt(2 * config.n_layer))
 
     def _init_weights(self, module):
-        if isinstance(module, (nn.Linear, nn.Embedding)): nn.init.normal_(module.weight, mean=0.0, std=0.02)
-        if isinstance(module, nn.Linear) and module.bias is not None: nn.init.zeros_(module.bias)
+        if isinstance(module, (nn.Linear, nn.Embedding)):
+            nn.init.normal_(module.weight, mean=0.0, std=0.02)
+        if isinstance(module, nn.Linear) and module.bias is not None:
+            nn.init.zeros_(module.bias)
 
-    def get_num_params(self, non_embedding=True):
-        "Parameter count; by default without the position table (the token table counts, as it is the output layer too)."
-        n = sum(p.numel() for p in self.parameters())
-        return n - self.transformer.wpe.weight.numel() if non_embedding and 'wpe' in self.transformer else n
+    @property
+    def token_embedding(self) -> nn.Parameter:
+        "The token-embedding table `(vocab_size, n_embd)`, which is also the output layer's weight."
+        return self.transformer.wte.weight
 
-    def forward(self, idx, targets=None, kv_caches=None):
-        B, T = idx.size()
-        start = kv_caches[0].len if kv_caches else 0
-        x = self.transformer.wte(idx)
-        if not self.config.alibi:
-            if start + T > self.config.block_size:
-                raise UserError(f'sequence of {start + T} tokens is longer than block_size={self.config.block_size}, the '
-                                'most a learned position table allows; use an ALiBi model (alibi=True) for longer contexts')
-            x = x + self.transformer.wpe(torch.arange(start, start + T, device=idx.device))
-        x = self.transformer.drop(x)
-        for i, block in enumerate(self.transformer.h): x = block(x, kv_caches[i] if kv_caches else None)
-        x = self.transformer.ln_f(x)
-        if targets is None: return self.lm_head(x[:, [-1], :]), None
-        logits = self.lm_head(x)
-        return logits, F.cross_entropy(logits.view(-1, logits.size(-1)).float(), targets.reshape(-1), ignore_index=-1)
+# %% ../nbs/03_model.ipynb #394ccb5e
+@patch
+def get_num_params(self: GPT, non_embedding=True) -> int:
+    "Parameter count; by default without the position table (the token table counts, as it is the output layer too)."
+    n = sum(p.numel() for p in self.parameters())
+    if non_embedding and 'wpe' in self.transformer:
+        n -= self.transformer.wpe.weight.numel()
+    return n
 
-    def crop_block_size(self, block_size):
-        "Shrink the context, e.g. to fine-tune GPT-2 (1024) at 256 positions."
-        assert block_size <= self.config.block_size
-        self.config.block_size = block_size
-        if 'wpe' in self.transformer: self.transformer.wpe.weight = nn.Parameter(self.transformer.wpe.weight[:block_size])
+# %% ../nbs/03_model.ipynb #c1719993
+def model_from_checkpoint(ckpt: dict, path='checkpoint', **overrides) -> GPT:
+    "The `GPT` stored in a checkpoint read by `load_checkpoint`, with optional config overrides."
+    model = GPT(gpt_config({**ckpt['model_args'], **overrides}))
+    try:
+        missing, unexpected = model.load_state_dict(ckpt['model'], strict=False)
+    except RuntimeError as e:  # shapes that disagree with model_args
+        raise UserError(f'{path} does not match its model_args: {str(e).splitlines()[1].strip()}') from None
+    if missing or unexpected:
+        raise UserError(f'{path} does not match its model_args (missing {missing[:3]}, unexpected {unexpected[:3]})')
+    return model
+
+# %% ../nbs/03_model.ipynb #b7705de3
+@patch
+def forward(self: GPT, idx, targets=None, kv_caches=None):
+    "Logits `(B, T, vocab)` and loss for token ids `idx` `(B, T)`; without `targets`, the last position's logits only."
+    B, T = idx.size()
+    start = kv_caches[0].len if kv_caches else 0  # the position of idx's first token
+    x = self.transformer.wte(idx)  # (B, T, C)
+    if not self.config.alibi:
+        if start + T > self.config.block_size:
+            raise UserError(f'sequence of {start + T} tokens is longer than block_size={self.config.block_size}, the '
+                            'most a learned position table allows; use an ALiBi model (alibi=True) for longer contexts')
+        x = x + self.transformer.wpe(torch.arange(start, start + T, device=idx.device))
+    x = self.transformer.drop(x)
+    for i, block in enumerate(self.transformer.h):
+        x = block(x, kv_caches[i] if kv_caches else None)
+    x = self.transformer.ln_f(x)
+    if targets is None:
+        return self.lm_head(x[:, [-1], :]), None  # (B, 1, vocab)
+    logits = self.lm_head(x)  # (B, T, vocab)
+    loss = F.cross_entropy(logits.view(-1, logits.size(-1)).float(), targets.reshape(-1), ignore_index=-1)
+    return logits, loss
+
+# %% ../nbs/03_model.ipynb #9cba4651
+@patch
+def crop_block_size(self: GPT, block_size: int):
+    "Shrink the context to `block_size` positions."
+    if block_size > self.config.block_size:
+        raise UserError(f'block_size={block_size} is longer than the model\'s {self.config.block_size}: it can only shrink')
+    self.config.block_size = block_size
+    if 'wpe' in self.transformer:
+        self.transformer.wpe.weight = nn.Parameter(self.transformer.wpe.weight[:block_size])
 
 # %% ../nbs/03_model.ipynb #2ed09f1e
 _CONV1D = ('attn.c_attn.weight', 'attn.c_proj.weight', 'mlp.c_fc.weight', 'mlp.c_proj.weight')
 
-def _load_hf(name_or_path):
-    from transformers import GPT2LMHeadModel
-    if not os.path.isdir(name_or_path) and not hub_reachable(): go_offline()  # a cached copy still loads, at once
-    try: return GPT2LMHeadModel.from_pretrained(name_or_path)
-    except Exception as e:
-        raise UserError(f'could not load GPT-2 weights {name_or_path!r} ({type(e).__name__}): a hub name needs a network '
-                        'the first time; otherwise pass a local Hugging Face directory') from None
-
-@classmethod
-def from_pretrained(cls, name_or_path: str, override_args: dict | None = None):
+@patch(cls_method=True)
+def from_pretrained(cls: GPT, name_or_path: str, override_args: dict | None = None) -> GPT:
     "A `GPT` with the weights of a Hugging Face GPT-2 (hub name or local directory); `override_args` may set `dropout`."
+    from transformers import GPT2LMHeadModel
     override_args = override_args or {}
-    if set(override_args) - {'dropout', 'flash_attn', 'attn_backend'}:
-        raise UserError(f'from_pretrained can only override dropout and the attention backend, not {sorted(override_args)}')
-    hf = _load_hf(name_or_path)
+    if set(override_args) - {'dropout', 'attn_backend'}:
+        raise UserError(f'from_pretrained can only override dropout and attn_backend, not {sorted(override_args)}')
+    hf = from_hub(GPT2LMHeadModel.from_pretrained, name_or_path, 'GPT-2 weights',
+                  'a hub name needs a network the first time; otherwise pass a local Hugging Face directory')
     c = hf.config
     config = GPTConfig(block_size=c.n_positions, vocab_size=c.vocab_size, n_layer=c.n_layer, n_head=c.n_head,
-                       n_embd=c.n_embd, bias=True, gelu='tanh' if c.activation_function == 'gelu_new' else 'exact', **override_args)
+                       n_embd=c.n_embd, bias=True, gelu='tanh' if c.activation_function == 'gelu_new' else 'exact',
+                       **override_args)
     model = cls(config)
     sd, sd_hf = model.state_dict(), hf.state_dict()
     for k, v in sd_hf.items():
-        if k.endswith(('.attn.masked_bias', '.attn.bias')): continue  # causal-mask buffers, not weights
-        if k not in sd: raise UserError(f'{name_or_path}: unexpected weight {k}; is it a GPT-2 model?')
-        with torch.no_grad(): sd[k].copy_(v.t() if k.endswith(_CONV1D) else v)
+        if k.endswith(('.attn.masked_bias', '.attn.bias')):
+            continue  # causal-mask buffers, not weights
+        if k not in sd:
+            raise UserError(f'{name_or_path}: unexpected weight {k}; is it a GPT-2 model?')
+        with torch.no_grad():
+            sd[k].copy_(v.t() if k.endswith(_CONV1D) else v)
     return model
 
-def save_pretrained(self, path):
+# %% ../nbs/03_model.ipynb #da0348d1
+@patch
+def save_pretrained(self: GPT, path):
     "Export to a Hugging Face `GPT2LMHeadModel` directory that `transformers` pipelines load (learned positions only)."
     from transformers import GPT2Config, GPT2LMHeadModel
     c = self.config
-    if c.alibi: raise UserError('Hugging Face GPT-2 has no ALiBi: only models with learned positions can be exported')
-    hf = GPT2LMHeadModel(GPT2Config(vocab_size=c.vocab_size, n_positions=c.block_size, n_embd=c.n_embd, n_layer=c.n_layer,
-                                    n_head=c.n_head, activation_function='gelu_new' if c.gelu == 'tanh' else 'gelu', resid_pdrop=0.0, embd_pdrop=0.0,
-                                    attn_pdrop=0.0, tie_word_embeddings=True))
+    if c.alibi:
+        raise UserError('Hugging Face GPT-2 has no ALiBi: only models with learned positions can be exported')
+    hf_config = GPT2Config(vocab_size=c.vocab_size, n_positions=c.block_size, n_embd=c.n_embd, n_layer=c.n_layer,
+                           n_head=c.n_head, activation_function='gelu_new' if c.gelu == 'tanh' else 'gelu',
+                           resid_pdrop=0.0, embd_pdrop=0.0, attn_pdrop=0.0, tie_word_embeddings=True)
+    hf = GPT2LMHeadModel(hf_config)
     sd, sd_hf = self.state_dict(), hf.state_dict()
     with torch.no_grad():
         for k, v in sd_hf.items():
-            if k in sd: v.copy_(sd[k].t() if k.endswith(_CONV1D) else sd[k])
-            elif k.endswith('.bias') and k.replace('.bias', '.weight') in sd: v.zero_()  # bias=False models
+            if k in sd:
+                v.copy_(sd[k].t() if k.endswith(_CONV1D) else sd[k])
+            elif k.endswith('.bias') and k.replace('.bias', '.weight') in sd:
+                v.zero_()  # bias=False models
     hf.save_pretrained(path)
     return path
 
-GPT.from_pretrained, GPT.save_pretrained = from_pretrained, save_pretrained
-
 # %% ../nbs/03_model.ipynb #97bf3117
-def configure_optimizers(self, weight_decay, learning_rate, betas, device_type=None):
+@patch
+def configure_optimizers(self: GPT, weight_decay: float, learning_rate: float, betas) -> torch.optim.AdamW:
+    "AdamW over the trainable parameters, decaying matrices only, fused where this PyTorch has it."
     params = [p for p in self.parameters() if p.requires_grad]
     groups = [{'params': [p for p in params if p.dim() >= 2], 'weight_decay': weight_decay},
               {'params': [p for p in params if p.dim() < 2], 'weight_decay': 0.0}]
     fused = 'fused' in inspect.signature(torch.optim.AdamW).parameters
     return torch.optim.AdamW(groups, lr=learning_rate, betas=betas, fused=fused or None)
-
-GPT.configure_optimizers = configure_optimizers
 
 # %% ../nbs/03_model.ipynb #0a5a570e
 PEAK_FLOPS = {  # dense peak FLOP/s by device name fragment: (bf16/fp16, fp32 via TF32 where the GPU has it)
@@ -173,27 +229,34 @@ PEAK_FLOPS = {  # dense peak FLOP/s by device name fragment: (bf16/fp16, fp32 vi
 
 def device_peak_flops(device='cuda', dtype='bfloat16'):
     "Peak FLOP/s of the CUDA device in `dtype`, or None where unknown (CPUs, unlisted GPUs): pass `peak_flops` then."
-    if torch.device(device).type != 'cuda' or not torch.cuda.is_available(): return None
+    if torch.device(device).type != 'cuda' or not torch.cuda.is_available():
+        return None
     name = torch.cuda.get_device_name(device)
     for key, (half, single) in PEAK_FLOPS.items():
-        if key in name: return single if dtype == 'float32' else half
+        if key in name:
+            return single if dtype == 'float32' else half
     return None
 
-def estimate_mfu(self, fwdbwd_per_iter, dt, seq_len=None, peak_flops=None):
+# %% ../nbs/03_model.ipynb #370c7691
+@patch
+def estimate_mfu(self: GPT, fwdbwd_per_iter, dt, seq_len=None, peak_flops=None):
     "Fraction of `peak_flops` used by `fwdbwd_per_iter` sequences in `dt` seconds; None without a known peak."
-    if not peak_flops: return None
+    if not peak_flops:
+        return None
     c = self.config
     T = seq_len or c.block_size
     flops_per_token = 6 * self.get_num_params() + 12 * c.n_layer * c.n_head * (c.n_embd // c.n_head) * T
     return flops_per_token * T * fwdbwd_per_iter / dt / peak_flops
 
-GPT.estimate_mfu = estimate_mfu
-
 # %% ../nbs/03_model.ipynb #86b0fa3c
 def _sample_next(logits, temperature, top_k, top_p, generator):
-    if temperature == 0: return logits.argmax(-1, keepdim=True)
+    "One token id per row of `logits` `(B, vocab)`: greedy at temperature 0, else sampled after top-k and top-p."
+    if temperature == 0:
+        return logits.argmax(-1, keepdim=True)
     logits = logits / temperature
-    if top_k: logits = logits.masked_fill(logits < torch.topk(logits, min(top_k, logits.size(-1))).values[:, [-1]], float('-inf'))
+    if top_k:
+        kth_best = torch.topk(logits, min(top_k, logits.size(-1))).values[:, [-1]]
+        logits = logits.masked_fill(logits < kth_best, float('-inf'))
     probs = F.softmax(logits.float(), dim=-1)
     if top_p is not None and top_p < 1.0:
         sorted_p, order = probs.sort(dim=-1, descending=True)
@@ -201,27 +264,31 @@ def _sample_next(logits, temperature, top_k, top_p, generator):
         probs = probs.scatter(-1, order, sorted_p.masked_fill(drop, 0.0))
     return torch.multinomial(probs, 1, generator=generator)
 
+# %% ../nbs/03_model.ipynb #4e6e7c7a
+@patch
 @torch.no_grad()
-def generate(self, idx, max_new_tokens, temperature=1.0, top_k=None, top_p=None, generator=None, eot=None,
+def generate(self: GPT, idx, max_new_tokens, temperature=1.0, top_k=None, top_p=None, generator=None, eot=None,
              use_cache=True, vocab_size=None):
     "Continue `idx` `(B, T)` by up to `max_new_tokens` tokens."
     c, caches = self.config, None
     done = torch.zeros(idx.size(0), 1, dtype=torch.bool, device=idx.device)
     for _ in range(max_new_tokens):
         window = idx if c.alibi else idx[:, -c.block_size:]
-        if not use_cache: logits, _ = self(window)
+        if not use_cache:
+            logits, _ = self(window)
+        elif caches is None or (not c.alibi and caches[0].len >= c.block_size):  # first step, or the window slid
+            caches = [KVCache(window.size(1) + max_new_tokens) for _ in range(c.n_layer)]
+            logits, _ = self(window, kv_caches=caches)
         else:
-            if caches is None or (not c.alibi and caches[0].len >= c.block_size):  # first step, or the window slid
-                caches = [KVCache(window.size(1) + max_new_tokens) for _ in range(c.n_layer)]
-                logits, _ = self(window, kv_caches=caches)
-            else: logits, _ = self(idx[:, -1:], kv_caches=caches)
+            logits, _ = self(idx[:, -1:], kv_caches=caches)
         logits = logits[:, -1, :]
-        if vocab_size: logits[:, vocab_size:] = float('-inf')
+        if vocab_size:
+            logits[:, vocab_size:] = float('-inf')  # the padding rows of the vocabulary
         nxt = _sample_next(logits, temperature, top_k, top_p, generator)
         if eot is not None:
-            nxt = nxt.masked_fill(done, eot); done |= nxt == eot
+            nxt = nxt.masked_fill(done, eot)  # finished rows are padded with eot
+            done |= nxt == eot
         idx = torch.cat((idx, nxt), dim=1)
-        if eot is not None and done.all(): break
+        if eot is not None and done.all():
+            break
     return idx
-
-GPT.generate = generate

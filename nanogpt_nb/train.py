@@ -13,211 +13,269 @@ if __name__ == '__main__' and not __package__ and '__file__' in globals():
     __package__ = 'nanogpt_nb'
 
 # %% auto #0
-__all__ = ['CONFIG_DIR', 'CKPT_FORMAT', 'TrainConfig', 'find_config', 'load_config', 'check_config', 'data_dir', 'emb_file',
-           'pick_device', 'pick_dtype', 'autocast_ctx', 'Dist', 'setup_distributed', 'micro_batches', 'NanoGPTStream',
-           'get_lr', 'rng_state', 'save_checkpoint', 'strip_compile_prefix', 'load_checkpoint', 'model_from_checkpoint',
-           'estimate_loss', 'Stop', 'model_config', 'train', 'print_sample', 'train_cli']
+__all__ = ['OLD_KEYS', 'CONFIG_DIR', 'opt', 'TrainConfig', 'config_reference', 'find_config', 'load_config', 'data_dir',
+           'emb_file', 'check_config', 'ProcessInfo', 'setup_distributed', 'micro_batches', 'NanoGPTStream', 'get_lr',
+           'RunState', 'rng_state', 'set_rng_state', 'save_checkpoint', 'restore', 'estimate_loss', 'RunLog',
+           'checkpoints_due', 'evaluate_and_save', 'StopOnSignal', 'model_config', 'build_model', 'train',
+           'print_sample', 'train_cli']
 
 # %% ../nbs/04_train.ipynb #0eca6ad1
 import ast, difflib, json, math, os, random, signal, time, typing
 from contextlib import nullcontext
-from dataclasses import dataclass, asdict, fields
+from dataclasses import dataclass, asdict, field, fields
 
 import numpy as np
 import torch
 import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel as DDP
 
-from .data import UserError, run_cli, atomic_write, load_meta, load_tokens, get_batch, batch_rng, tokenizer_from_meta
-from .model import GPT, GPTConfig, device_peak_flops
+from .core import (UserError, run_cli, atomic_write, atomic_write_text, pick_device, pick_dtype, autocast_ctx,
+                             CKPT_FORMAT, strip_compile_prefix, load_checkpoint)
+from .data import load_meta, load_tokens, get_batch, batch_rng, tokenizer_from_meta
+from .embmatrix import load_into_model
+from .attention import BACKENDS, check_backend
+from .model import GPT, GPTConfig, device_peak_flops, model_from_checkpoint
 
 # %% ../nbs/04_train.ipynb #afcc23a6
+def opt(default, help: str):
+    "A config field with its default and a one-line meaning, for `--help` and the reference table."
+    return field(default=default, metadata={'help': help})
+
 @dataclass
 class TrainConfig:
+    "Every setting of a training run: nanoGPT's names, defaults and meanings, plus this project's own."
     # I/O
-    out_dir: str = 'out'
-    eval_interval: int = 2000
-    log_interval: int = 1
-    eval_iters: int = 200
-    eval_batches: str = ''              # fixed: the same batches each evaluation; random: fresh ones, as nanoGPT; '': fixed
-                                        # (with sampler=nanogpt: fresh ones from its stream)
-    eval_only: bool = False             # evaluate once, then exit
-    always_save_checkpoint: bool = True # also write ckpt.pt when val loss did not improve (best.pt tracks the best)
-    init_from: str = 'scratch'          # scratch | resume | gpt2 | gpt2-medium | gpt2-large | gpt2-xl
+    out_dir: str = opt('out', 'folder for ckpt.pt, best.pt and log.jsonl')
+    eval_interval: int = opt(2000, 'evaluate (and checkpoint) every this many iterations')
+    log_interval: int = opt(1, 'print a training line every this many iterations')
+    eval_iters: int = opt(200, 'batches per split in each evaluation')
+    eval_batches: str = opt('auto', "fixed: the same batches at every evaluation; random: fresh ones, as nanoGPT; "
+                                    "auto: fixed, or nanoGPT's stream with sampler=nanogpt")
+    eval_only: bool = opt(False, 'evaluate once, then exit')
+    always_save_checkpoint: bool = opt(True, 'write ckpt.pt at every evaluation, not only when val loss improved')
+    init_from: str = opt('scratch', 'scratch | resume (from out_dir) | gpt2 | gpt2-medium | gpt2-large | gpt2-xl')
     # logging
-    wandb_log: bool = False
-    wandb_project: str = 'owt'
-    wandb_run_name: str = 'gpt2'
-    progress: bool = False              # a tqdm progress bar over iterations
+    wandb_log: bool = opt(False, 'log to Weights & Biases')
+    wandb_project: str = opt('owt', 'wandb project')
+    wandb_run_name: str = opt('gpt2', 'wandb run name')
+    progress: bool = opt(False, 'a tqdm progress bar over iterations')
     # data
-    dataset: str = 'openwebtext'        # a folder under data/, or a path to a prepared folder
-    sampler: str = 'keyed'              # keyed: batches keyed by (seed, iteration, micro-step), the same for any number of
-                                        # processes; nanogpt: nanoGPT's one random stream (one process), to replay its runs
-    gradient_accumulation_steps: int = 5 * 8  # micro-steps per iteration, over all processes together
-    batch_size: int = 12                # sequences per micro-step
-    block_size: int = 1024
-    eval_block_size: int = 0            # also report val loss at this context (ALiBi only past block_size); 0 = off
+    dataset: str = opt('openwebtext', 'a folder under data/, or a path to a prepared folder')
+    sampler: str = opt('keyed', 'keyed: batches keyed by (seed, iteration, micro-step), the same for any number of '
+                                "processes; nanogpt: nanoGPT's one random stream (one process), to replay its runs")
+    gradient_accumulation_steps: int = opt(5 * 8, 'micro-steps per iteration, over all processes together')
+    batch_size: int = opt(12, 'sequences per micro-step')
+    block_size: int = opt(1024, 'context length in tokens')
+    eval_block_size: int = opt(0, 'also report val loss at this context (ALiBi only past block_size); 0: off')
     # model
-    n_layer: int = 12
-    n_head: int = 12
-    n_embd: int = 768
-    dropout: float = 0.0
-    bias: bool = False
-    flash_attn: bool = True
-    attn_backend: str = ''
-    alibi: bool = False
-    pre_trained_embs: bool = False
-    emb_path: str = ''                  # embedding matrix file; default: the dataset folder's embeddings.pt
-    emb_projection: str = ''            # '' | pca | orthogonal: map a wider/narrower matrix to n_embd
-    emb_freeze_iters: int = 0           # keep the token embedding fixed for this many iterations (-1: whole run)
+    n_layer: int = opt(12, 'transformer blocks')
+    n_head: int = opt(12, 'attention heads per block')
+    n_embd: int = opt(768, 'width of the residual stream')
+    dropout: float = opt(0.0, 'dropout rate everywhere; 0.1+ helps when fine-tuning on little data')
+    bias: bool = opt(False, 'biases in Linear and LayerNorm layers')
+    attn_backend: str = opt('sdpa', 'attention kernel: manual | sdpa | flex | flash_attn (old name: flash_attn=True/False)')
+    alibi: bool = opt(False, 'ALiBi biases instead of learned positions: runs past block_size')
+    pre_trained_embs: bool = opt(False, 'start the token embedding from a matrix built by nanogpt-embmatrix')
+    emb_path: str = opt('', "embedding matrix file; '': the dataset folder's embeddings.pt")
+    emb_projection: str = opt('', "'' | pca | orthogonal: map a wider or narrower matrix to n_embd")
+    emb_freeze_iters: int = opt(0, 'keep the token embedding fixed for this many iterations (-1: the whole run)')
     # AdamW
-    learning_rate: float = 6e-4
-    max_iters: int = 600000
-    weight_decay: float = 1e-1
-    beta1: float = 0.9
-    beta2: float = 0.95
-    grad_clip: float = 1.0              # 0 disables clipping
+    learning_rate: float = opt(6e-4, 'peak learning rate')
+    max_iters: int = opt(600000, 'iterations in all')
+    weight_decay: float = opt(1e-1, 'AdamW weight decay on matrices')
+    beta1: float = opt(0.9, 'AdamW beta1')
+    beta2: float = opt(0.95, 'AdamW beta2')
+    grad_clip: float = opt(1.0, 'clip the gradient norm at this value; 0: no clipping')
     # learning-rate schedule
-    decay_lr: bool = True
-    warmup_iters: int = 2000
-    lr_decay_iters: int = 600000
-    min_lr: float = 6e-5
+    decay_lr: bool = opt(True, 'warmup and cosine decay; False: a constant learning_rate')
+    warmup_iters: int = opt(2000, 'iterations of linear warmup')
+    lr_decay_iters: int = opt(600000, 'iteration where the cosine reaches min_lr')
+    min_lr: float = opt(6e-5, 'learning rate at the end of the decay')
     # system
-    backend: str = 'nccl'               # DDP backend on CUDA; CPU processes always use gloo
-    device: str = 'auto'                # auto | cpu | cuda | cuda:N | mps
-    dtype: str = 'auto'                 # auto | bfloat16 | float16 | float32
-    compile: typing.Optional[bool] = None  # torch.compile; None: on for CUDA, off elsewhere
-    seed: int = 1337
-    peak_flops: float = 0.0             # device peak FLOP/s for MFU; 0: from the table in 03_model
-    sample_tokens: int = 0              # print a sample of this many tokens when training ends
+    ddp_backend: str = opt('nccl', "process-group backend on CUDA (CPU processes use gloo); nanoGPT's name: backend")
+    device: str = opt('auto', 'auto | cpu | cuda | cuda:N | mps')
+    dtype: str = opt('auto', 'auto | bfloat16 | float16 | float32 (auto: bf16 where the device has it natively)')
+    compile: typing.Optional[bool] = opt(None, 'torch.compile; None: on for CUDA, off elsewhere')
+    seed: int = opt(1337, 'random seed: weights, batches, dropout')
+    peak_flops: float = opt(0.0, "device peak FLOP/s for MFU; 0: from 03_model's table")
+    sample_tokens: int = opt(0, 'print a sample of this many tokens when training ends')
+
+# %% ../nbs/04_train.ipynb #ca576554
+def config_reference(cls=TrainConfig) -> str:
+    "A markdown table of `cls`'s keys with their defaults and meanings."
+    rows = [f"| `{f.name}` | `{f.default!r}` | {f.metadata.get('help', '')} |" for f in fields(cls)]
+    return '\n'.join(['| key | default | meaning |', '|---|---|---|', *rows])
 
 # %% ../nbs/04_train.ipynb #e160eade
 def _typecheck(key, value, type_name):
-    kind = {'bool': bool, 'int': int, 'float': (int, float), 'str': str, 'typing.Optional[bool]': (bool, type(None))}[type_name]
+    "`value` if it fits the field type named `type_name` (an int is fine for a float); a `UserError` otherwise."
+    kinds = {'bool': bool, 'int': int, 'float': (int, float), 'str': str, 'typing.Optional[bool]': (bool, type(None))}
+    kind = kinds[type_name]
     ok = isinstance(value, kind) and not (isinstance(value, bool) and kind in (int, (int, float)))
     if not ok:
-        want = {bool: 'True or False', int: 'an integer', (int, float): 'a number', str: 'a string'}.get(kind, 'True, False or None')
-        raise UserError(f'{key} must be {want}, got {value!r}')
+        wants = {bool: 'True or False', int: 'an integer', (int, float): 'a number', str: 'a string'}
+        raise UserError(f'{key} must be {wants.get(kind, "True, False or None")}, got {value!r}')
     return float(value) if kind == (int, float) else value
 
+# %% ../nbs/04_train.ipynb #d937dcc0
+OLD_KEYS = {'backend': 'ddp_backend', 'flash_attn': 'attn_backend'}
+
+def _current_key(key, value):
+    "`(key, value)` with an old config name translated to today's."
+    if key == 'flash_attn':
+        value = 'sdpa' if _typecheck(key, value, 'bool') else 'manual'
+    return OLD_KEYS.get(key, key), value
+
+# %% ../nbs/04_train.ipynb #690efe51
 def _unknown(key, cls):
+    "The error for a key `cls` does not have, with the closest valid names."
     close = difflib.get_close_matches(key, [f.name for f in fields(cls)], n=3)
     return UserError(f'unknown config key {key!r}' + (f'; did you mean {", ".join(close)}?' if close else ''))
 
+# %% ../nbs/04_train.ipynb #1fb6e5c4
 CONFIG_DIR = Path(__file__).resolve().parent/'config' if '__file__' in globals() else Path('../nanogpt_nb/config').resolve()
 
 def find_config(name) -> Path:
     "A config file: a path as given, or the name of a config shipped in the package (`train_gpt2`)."
     path = Path(name)
-    if path.is_file(): return path
+    if path.is_file():
+        return path
     shipped = CONFIG_DIR/(path.stem + '.py')
-    if shipped.is_file() and path.parent.name in ('', 'config'): return shipped  # e.g. config/x.py outside a clone
+    if shipped.is_file() and path.parent.name in ('', 'config'):
+        return shipped  # e.g. config/x.py outside a clone
     names = ', '.join(sorted(p.stem for p in CONFIG_DIR.glob('*.py')))
     raise UserError(f'config file {name} not found; shipped configs: {names}')
+
+# %% ../nbs/04_train.ipynb #abc1b0ee
+def _config_file_values(path: Path) -> dict:
+    "The settings a config file assigns: its public names that are neither functions nor modules."
+    scope = {}
+    try:
+        exec(compile(path.read_text(), str(path), 'exec'), scope)
+    except Exception as e:
+        raise UserError(f'{path} failed to run: {type(e).__name__}: {e}') from None
+    return {k: v for k, v in scope.items() if not k.startswith('_') and not callable(v) and type(v).__name__ != 'module'}
+
+def _literal(raw: str, type_name: str):
+    "A `--key=value` value: a Python literal, else the string itself (a string field keeps `2024` as text)."
+    try:
+        value = ast.literal_eval(raw)
+    except (ValueError, SyntaxError):
+        return raw
+    return raw if type_name == 'str' and not isinstance(value, str) else value
 
 def load_config(argv, cls=TrainConfig):
     "Build a `cls` (`TrainConfig`) from config files and `--key=value` arguments, in order, checking every key and type."
     values, types = {}, {f.name: f.type for f in fields(cls)}
+    def set_value(key, value):
+        if key in OLD_KEYS and cls is TrainConfig:
+            key, value = _current_key(key, value)
+        if key not in types:
+            raise _unknown(key, cls)
+        values[key] = _typecheck(key, value, types[key])
     for arg in argv:
-        if arg.startswith('--'):
-            key, eq, raw = arg[2:].partition('=')
-            if not eq: raise UserError(f'{arg}: overrides are written --key=value')
-            if key not in types: raise _unknown(key, cls)
-            try: value = ast.literal_eval(raw)
-            except (ValueError, SyntaxError): value = raw
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and \
-               types[key] == 'str': value = raw  # --out_dir=2024 stays a string
-            values[key] = _typecheck(key, value, types[key])
-        else:
-            path = find_config(arg)
-            scope = {}
-            try: exec(compile(path.read_text(), str(path), 'exec'), scope)
-            except Exception as e: raise UserError(f'{path} failed to run: {type(e).__name__}: {e}') from None
-            for key, value in scope.items():
-                if key.startswith('_') or callable(value) or type(value).__name__ == 'module': continue
-                if key not in types: raise _unknown(key, cls)
-                values[key] = _typecheck(key, value, types[key])
+        if not arg.startswith('--'):
+            for key, value in _config_file_values(find_config(arg)).items():
+                set_value(key, value)
+            continue
+        key, eq, raw = arg[2:].partition('=')
+        if not eq:
+            raise UserError(f'{arg}: overrides are written --key=value')
+        set_value(key, _literal(raw, types.get(key, '')))
     return cls(**values)
+
+# %% ../nbs/04_train.ipynb #15025c27
+def data_dir(dataset: str) -> Path:
+    "The prepared dataset folder: `data/DATASET` as in nanoGPT, or `dataset` itself if that is a folder."
+    d = Path('data')/dataset
+    return d if d.exists() or not Path(dataset).is_dir() else Path(dataset)
+
+def emb_file(cfg: TrainConfig) -> Path:
+    "The embedding matrix `pre_trained_embs` loads: `emb_path`, or the dataset folder's `embeddings.pt`."
+    return Path(cfg.emb_path) if cfg.emb_path else data_dir(cfg.dataset)/'embeddings.pt'
 
 # %% ../nbs/04_train.ipynb #c2faaf25
 def check_config(cfg: TrainConfig):
-    "Raise a `UserError` for settings that cannot work together."
+    "Raise a `UserError` for settings that cannot work, alone or together, on this machine and process count."
+    device_type = pick_device(cfg.device).split(':')[0]
+    world_size = int(os.environ.get('WORLD_SIZE', 1))
+    choices = {'init_from': None, 'dtype': ('auto', 'bfloat16', 'float16', 'float32'),
+               'eval_batches': ('auto', 'fixed', 'random'), 'sampler': ('keyed', 'nanogpt'),
+               'emb_projection': ('', 'pca', 'orthogonal'), 'attn_backend': BACKENDS}
+    for key, allowed in choices.items():
+        if allowed and getattr(cfg, key) not in allowed:
+            raise UserError(f'{key} must be one of {", ".join(map(repr, allowed))}, got {getattr(cfg, key)!r}')
+    if cfg.init_from not in ('scratch', 'resume') and not cfg.init_from.startswith('gpt2'):
+        raise UserError(f'init_from must be scratch, resume or gpt2[-medium|-large|-xl], got {cfg.init_from!r}')
+    for key in ('batch_size', 'block_size', 'gradient_accumulation_steps', 'eval_interval', 'log_interval', 'eval_iters',
+                'n_layer', 'n_head', 'n_embd'):
+        if getattr(cfg, key) < 1:
+            raise UserError(f'{key} must be at least 1, got {getattr(cfg, key)}')
+    if cfg.max_iters < 0:
+        raise UserError(f'max_iters must be 0 or more, got {cfg.max_iters}')
     if cfg.alibi and cfg.init_from.startswith('gpt2'):
         raise UserError('alibi=True cannot start from GPT-2 weights, which were trained with learned positions: '
                         'use init_from=scratch')
     if cfg.eval_block_size > cfg.block_size and not cfg.alibi:
         raise UserError(f'eval_block_size={cfg.eval_block_size} > block_size={cfg.block_size} needs alibi=True; '
                         'learned positions stop at block_size')
-    if cfg.init_from not in ('scratch', 'resume') and not cfg.init_from.startswith('gpt2'):
-        raise UserError(f'init_from must be scratch, resume or gpt2[-medium|-large|-xl], got {cfg.init_from!r}')
-    if cfg.dtype not in ('auto', 'bfloat16', 'float16', 'float32'):
-        raise UserError(f'dtype must be auto, bfloat16, float16 or float32, got {cfg.dtype!r}')
-    if cfg.eval_batches not in ('', 'fixed', 'random'):
-        raise UserError(f"eval_batches must be 'fixed' or 'random', got {cfg.eval_batches!r}")
-    if cfg.sampler not in ('keyed', 'nanogpt'):
-        raise UserError(f"sampler must be 'keyed' or 'nanogpt', got {cfg.sampler!r}")
     if cfg.sampler == 'nanogpt' and cfg.eval_batches == 'fixed':
         raise UserError("sampler=nanogpt draws evaluation batches from its one random stream, as nanoGPT does: "
                         "drop eval_batches=fixed")
-    if cfg.sampler == 'nanogpt' and int(os.environ.get('WORLD_SIZE', 1)) > 1:
+    if cfg.sampler == 'nanogpt' and world_size > 1:
         raise UserError('sampler=nanogpt replays the single random stream of a one-process nanoGPT run: '
                         'use sampler=keyed under torchrun')
-    if cfg.emb_projection not in ('', 'pca', 'orthogonal'):
-        raise UserError(f"emb_projection must be '', 'pca' or 'orthogonal', got {cfg.emb_projection!r}")
-    for key in ('batch_size', 'block_size', 'gradient_accumulation_steps', 'eval_interval', 'log_interval', 'eval_iters'):
-        if getattr(cfg, key) < 1: raise UserError(f'{key} must be at least 1, got {getattr(cfg, key)}')
+    if cfg.gradient_accumulation_steps % world_size:
+        raise UserError(f'gradient_accumulation_steps={cfg.gradient_accumulation_steps} is not divisible by the '
+                        f'{world_size} processes: make it a multiple')
     if cfg.pre_trained_embs and not emb_file(cfg).exists():
         raise UserError(f'pre_trained_embs=True but {emb_file(cfg)} does not exist: build it with nanogpt-embmatrix '
                         'or set emb_path')
-
-def data_dir(cfg) -> Path:
-    "The prepared dataset folder: `data/DATASET` as in nanoGPT, or `dataset` itself if that is a folder."
-    d = Path('data')/cfg.dataset
-    return d if d.exists() or not Path(cfg.dataset).is_dir() else Path(cfg.dataset)
-
-def emb_file(cfg) -> Path: return Path(cfg.emb_path) if cfg.emb_path else data_dir(cfg)/'embeddings.pt'
-
-# %% ../nbs/04_train.ipynb #f9220fc5
-def pick_device(cfg):
-    if cfg.device != 'auto': return cfg.device
-    return 'cuda' if torch.cuda.is_available() else 'mps' if torch.backends.mps.is_available() else 'cpu'
-
-def pick_dtype(cfg, device_type):
-    if cfg.dtype != 'auto': return cfg.dtype
-    if device_type == 'cuda': return 'bfloat16' if torch.cuda.is_bf16_supported() else 'float16'
-    if device_type == 'cpu' and torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported():
-        return 'bfloat16'
-    return 'float32'
-
-def autocast_ctx(device_type, dtype):
-    if dtype == 'float32': return nullcontext()
-    return torch.autocast(device_type=device_type, dtype={'bfloat16': torch.bfloat16, 'float16': torch.float16}[dtype])
+    if device_type == 'cuda' and not torch.cuda.is_available():
+        raise UserError('device=cuda but no CUDA GPU is visible: use --device=cpu')
+    if cfg.dtype == 'float16' and device_type != 'cuda':
+        raise UserError('dtype=float16 needs CUDA: use bfloat16 or float32')
+    if cfg.attn_backend == 'flex' and device_type == 'cpu':
+        raise UserError("attn_backend='flex' cannot train on CPU (no backward): use sdpa")
+    check_backend(cfg.attn_backend, cfg.dropout)
 
 # %% ../nbs/04_train.ipynb #0af1717d
 @dataclass
-class Dist:
+class ProcessInfo:
+    "This process's place among the training processes."
     rank: int = 0
     local_rank: int = 0
-    world: int = 1
-    @property
-    def master(self): return self.rank == 0
-    @property
-    def on(self): return self.world > 1
+    world_size: int = 1
 
-def setup_distributed(cfg, device):
-    if int(os.environ.get('RANK', -1)) < 0: return Dist(), device
-    d = Dist(int(os.environ['RANK']), int(os.environ['LOCAL_RANK']), int(os.environ['WORLD_SIZE']))
+    @property
+    def is_main(self) -> bool:
+        "Process 0, which evaluates, logs and writes checkpoints."
+        return self.rank == 0
+
+    @property
+    def is_distributed(self) -> bool:
+        "More than one process."
+        return self.world_size > 1
+
+# %% ../nbs/04_train.ipynb #44d114e6
+def setup_distributed(ddp_backend: str, device: str) -> tuple[ProcessInfo, str]:
+    "This process's `ProcessInfo` and device, joining the process group when run under torchrun."
+    if int(os.environ.get('RANK', -1)) < 0:
+        return ProcessInfo(), device
+    proc = ProcessInfo(int(os.environ['RANK']), int(os.environ['LOCAL_RANK']), int(os.environ['WORLD_SIZE']))
     if device.startswith('cuda'):
-        device = f'cuda:{d.local_rank}'; torch.cuda.set_device(device)
-        dist.init_process_group(backend=cfg.backend, device_id=torch.device(device))
-    else: dist.init_process_group(backend='gloo')
-    return d, device
+        device = f'cuda:{proc.local_rank}'
+        torch.cuda.set_device(device)
+        dist.init_process_group(backend=ddp_backend, device_id=torch.device(device))
+    else:
+        dist.init_process_group(backend='gloo')
+    return proc, device
 
 # %% ../nbs/04_train.ipynb #31dedbbc
-def micro_batches(data, cfg, it, d: Dist, device):
-    "The micro-batches process `d.rank` trains on in iteration `it`."
-    steps = cfg.gradient_accumulation_steps // d.world
-    for g in range(d.rank * steps, (d.rank + 1) * steps):
+def micro_batches(data, cfg, it, proc: ProcessInfo, device):
+    "The micro-batches process `proc.rank` trains on in iteration `it`."
+    steps = cfg.gradient_accumulation_steps // proc.world_size
+    for g in range(proc.rank * steps, (proc.rank + 1) * steps):
         yield get_batch(data, cfg.batch_size, cfg.block_size, batch_rng(cfg.seed, it, g), device)
 
 # %% ../nbs/04_train.ipynb #96f1ff58
@@ -226,7 +284,11 @@ class NanoGPTStream:
     def __init__(self, data, cfg, device, pending=None):
         self.data, self.cfg, self.device = data, cfg, device
         self.pending = pending if pending is not None else self.draw()
-    def draw(self): return get_batch(self.data, self.cfg.batch_size, self.cfg.block_size, None, self.device)
+
+    def draw(self):
+        "A batch from torch's global generator."
+        return get_batch(self.data, self.cfg.batch_size, self.cfg.block_size, None, self.device)
+
     def take(self, n):
         "The next `n` micro-batches."
         for _ in range(n):
@@ -235,59 +297,64 @@ class NanoGPTStream:
 
 # %% ../nbs/04_train.ipynb #b8d0e7fa
 def get_lr(it, cfg):
+    "The learning rate at iteration `it`: linear warmup, cosine decay to `min_lr`, then flat."
     if not cfg.decay_lr: return cfg.learning_rate
     if it < cfg.warmup_iters: return cfg.learning_rate * (it + 1) / (cfg.warmup_iters + 1)
     if it > cfg.lr_decay_iters: return cfg.min_lr
     ratio = (it - cfg.warmup_iters) / max(1, cfg.lr_decay_iters - cfg.warmup_iters)
     return cfg.min_lr + 0.5 * (1.0 + math.cos(math.pi * ratio)) * (cfg.learning_rate - cfg.min_lr)
 
+# %% ../nbs/04_train.ipynb #53a6c4a8
+@dataclass
+class RunState:
+    "Where a run stands: what a checkpoint saves besides weights and optimizer, and what resuming restores."
+    iter_num: int = 0
+    best_val_loss: float = float('inf')
+    elapsed: float = 0.0            # seconds spent in training iterations
+    eval_due: bool = False          # stopped by a signal just before an evaluation: resuming runs it first
+    pending_batch: tuple | None = None  # sampler=nanogpt's batch, fetched one micro-step ahead
+
+# %% ../nbs/04_train.ipynb #8cf8242b
+def rng_state() -> dict:
+    "The RNG states of torch (CPU and every CUDA device) and Python."
+    state = {'torch': torch.get_rng_state(), 'python': random.getstate()}
+    if torch.cuda.is_available():
+        state['cuda'] = torch.cuda.get_rng_state_all()
+    return state
+
+def set_rng_state(state: dict):
+    "Restore what `rng_state` returned, CUDA devices included where there are as many."
+    torch.set_rng_state(state['torch'].cpu())
+    random.setstate(state['python'])
+    if 'cuda' in state and torch.cuda.is_available():
+        for device, cuda_state in enumerate(state['cuda'][:torch.cuda.device_count()]):
+            torch.cuda.set_rng_state(cuda_state.cpu(), device)
+
 # %% ../nbs/04_train.ipynb #efad00be
-CKPT_FORMAT = 'nanogpt_nb/1'
+def save_checkpoint(path, model, optimizer, scaler, cfg, data_meta: dict, state: RunState):
+    "Write `model` (unwrapped), `optimizer`, `scaler`, `cfg`, the RNG states and `state` to `path`, atomically."
+    pending = state.pending_batch and tuple(t.cpu() for t in state.pending_batch)
+    ckpt = {'format': CKPT_FORMAT, 'model': strip_compile_prefix(model.state_dict()), 'model_args': asdict(model.config),
+            'optimizer': optimizer.state_dict(), 'scaler': scaler.state_dict(), 'config': asdict(cfg),
+            'rng': rng_state(), 'data_meta': data_meta,  # the tokenizer: sampling and evaluation need no dataset folder
+            'iter_num': state.iter_num, 'best_val_loss': state.best_val_loss, 'elapsed': state.elapsed,
+            'eval_due': state.eval_due, 'pending_batch': pending}
+    atomic_write(path, lambda p: torch.save(ckpt, p))
 
-def rng_state():
-    s = {'torch': torch.get_rng_state(), 'python': random.getstate()}
-    if torch.cuda.is_available(): s['cuda'] = torch.cuda.get_rng_state_all()
-    return s
-
-def save_checkpoint(path, model, optimizer, scaler, cfg, model_args, it, best_val_loss, elapsed, data_meta,
-                    pending_batch=None, eval_due=False):
-    state = {'format': CKPT_FORMAT, 'model': strip_compile_prefix(model.state_dict()), 'optimizer': optimizer.state_dict(),
-             'scaler': scaler.state_dict(), 'model_args': model_args, 'iter_num': it, 'best_val_loss': best_val_loss,
-             'config': asdict(cfg), 'elapsed': elapsed, 'rng': rng_state(),
-             'data_meta': data_meta,  # the dataset's tokenizer, so sampling and evaluation need no dataset folder
-             'pending_batch': pending_batch and tuple(t.cpu() for t in pending_batch),  # sampler=nanogpt's batch fetched ahead
-             'eval_due': eval_due}  # stopped by a signal just before an evaluation: resuming runs it first
-    atomic_write(path, lambda p: torch.save(state, p))
-
-def strip_compile_prefix(sd):
-    return {k.removeprefix('_orig_mod.'): v for k, v in sd.items()}
-
-def load_checkpoint(path, device='cpu') -> dict:
-    "Read a checkpoint written by `save_checkpoint`, with a clear error if it is missing, corrupt or foreign."
-    path = Path(path)
-    if not path.exists(): raise UserError(f'no checkpoint at {path}: check out_dir, or start with init_from=scratch')
-    try: ckpt = torch.load(path, map_location=device, weights_only=True)
-    except Exception as e:
-        raise UserError(f'{path} is not a readable checkpoint ({type(e).__name__}); it may be truncated or corrupt: '
-                        'restore a copy or start again with init_from=scratch') from None
-    if not isinstance(ckpt, dict) or 'model' not in ckpt or 'model_args' not in ckpt:
-        raise UserError(f'{path} is not a nanogpt_nb checkpoint (no model or model_args)')
-    if ckpt.get('format', CKPT_FORMAT) != CKPT_FORMAT:
-        raise UserError(f"{path} has checkpoint format {ckpt['format']!r}; this version reads {CKPT_FORMAT!r}")
-    ckpt['model'] = strip_compile_prefix(ckpt['model'])
-    return ckpt
-
-def model_from_checkpoint(ckpt, path='checkpoint', **overrides) -> GPT:
-    "The `GPT` stored in a checkpoint, with optional config overrides (e.g. `dropout=0.0` for evaluation)."
-    model = GPT(GPTConfig(**{**ckpt['model_args'], **overrides}))
-    missing, unexpected = model.load_state_dict(ckpt['model'], strict=False)
-    if missing or unexpected:
-        raise UserError(f'{path} does not match its model_args (missing {missing[:3]}, unexpected {unexpected[:3]})')
-    return model
+# %% ../nbs/04_train.ipynb #653bb19d
+def restore(ckpt: dict, optimizer, scaler, device) -> RunState:
+    "Load `ckpt`'s optimizer, scaler and RNG states; returns where its run stood."
+    optimizer.load_state_dict(ckpt['optimizer'])
+    scaler.load_state_dict(ckpt['scaler'])
+    set_rng_state(ckpt['rng'])
+    pending = ckpt.get('pending_batch')
+    return RunState(ckpt['iter_num'], ckpt['best_val_loss'], ckpt.get('elapsed', 0.0), ckpt.get('eval_due', False),
+                    pending and tuple(t.to(device) for t in pending))
 
 # %% ../nbs/04_train.ipynb #f54f839b
 @torch.no_grad()
-def estimate_loss(model, splits: dict, cfg, device, ctx, block_size=None, it=0):
+def estimate_loss(model, splits: dict, cfg, device, ctx, block_size=None, it=0) -> dict:
+    "Mean loss per split over `eval_iters` batches: fixed ones, fresh ones keyed by `it`, or nanoGPT's stream."
     key = 2**31 + (it if cfg.eval_batches == 'random' else 0)
     out = {}
     model.eval()
@@ -296,217 +363,300 @@ def estimate_loss(model, splits: dict, cfg, device, ctx, block_size=None, it=0):
         for k in range(cfg.eval_iters):
             rng = None if cfg.sampler == 'nanogpt' else batch_rng(cfg.seed, key, i, k)  # None: nanoGPT's stream
             x, y = get_batch(data, cfg.batch_size, block_size or cfg.block_size, rng, device)
-            with ctx: losses[k] = model(x, y)[1].item()
+            with ctx:
+                losses[k] = model(x, y)[1].item()
         out[name] = losses.mean().item()
     model.train()
     return out
 
+# %% ../nbs/04_train.ipynb #1e6e1ac3
+class RunLog:
+    "log.jsonl, wandb and the progress bar of one run, on process 0."
+    def __init__(self, out_dir, cfg: TrainConfig, start_iter: int = 0):
+        self.path = Path(out_dir)/'log.jsonl'
+        kept = self.rows_before(self.path, start_iter) if cfg.init_from == 'resume' else []
+        atomic_write_text(self.path, ''.join(json.dumps(r) + '\n' for r in kept))
+        self.file = open(self.path, 'a')
+        self.wandb = self._start_wandb(cfg) if cfg.wandb_log else None
+        self.bar = None
+        if cfg.progress:
+            from tqdm.auto import tqdm
+            self.bar = tqdm(total=cfg.max_iters, initial=start_iter, unit='it')
+
+    @staticmethod
+    def rows_before(path, start_iter) -> list:
+        "Rows of an existing log up to a resumed iteration, its evaluation included."
+        if not path.exists():
+            return []
+        rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+        return [r for r in rows if r['iter'] < start_iter or (r['kind'] == 'eval' and r['iter'] == start_iter)]
+
+    @staticmethod
+    def _start_wandb(cfg):
+        try:
+            import wandb
+        except ImportError:
+            raise UserError('wandb_log=True needs the wandb package: pip install wandb') from None
+        wandb.init(project=cfg.wandb_project, name=cfg.wandb_run_name, config=asdict(cfg))
+        return wandb
+
+    def write(self, row: dict):
+        "Append `row` to the log (and wandb)."
+        self.file.write(json.dumps(row) + '\n')
+        self.file.flush()
+        if self.wandb:
+            self.wandb.log(row)
+
+    def say(self, msg: str):
+        "Print a line, above the progress bar if there is one."
+        (self.bar.write if self.bar else print)(msg)
+
+    def advance(self):
+        "One iteration done."
+        if self.bar:
+            self.bar.update(1)
+
+    def close(self):
+        "Close the file, the bar and the wandb run."
+        self.file.close()
+        if self.bar:
+            self.bar.close()
+        if self.wandb:
+            self.wandb.finish()
+
+# %% ../nbs/04_train.ipynb #101e50c6
+def checkpoints_due(val_loss: float, state: RunState, always_save: bool) -> list[str]:
+    "The checkpoint files to write after an evaluation; updates `state.best_val_loss`."
+    if val_loss < state.best_val_loss:
+        state.best_val_loss = val_loss
+        return ['best.pt', 'ckpt.pt']
+    return ['ckpt.pt'] if always_save else []
+
+# %% ../nbs/04_train.ipynb #5f7f70c1
+def evaluate_and_save(model, optimizer, scaler, cfg, data_meta, splits, device, ctx, state: RunState, run_log: RunLog,
+                      tokens_per_iter: int):
+    "Estimate the losses at `state.iter_num`, log them, and write the checkpoints that are due (none with `eval_only`)."
+    it = state.iter_num
+    losses = estimate_loss(model, splits, cfg, device, ctx, it=it)
+    row = {'kind': 'eval', 'iter': it, 'train_loss': losses['train'], 'val_loss': losses['val'],
+           'tokens': it * tokens_per_iter, 'time': state.elapsed}
+    msg = f"step {it}: train loss {losses['train']:.4f}, val loss {losses['val']:.4f}"
+    if cfg.eval_block_size and cfg.eval_block_size != cfg.block_size:
+        long_val = estimate_loss(model, {'val': splits['val']}, cfg, device, ctx, cfg.eval_block_size, it)
+        row['val_loss_long'] = long_val['val']
+        msg += f", val loss at {cfg.eval_block_size} {row['val_loss_long']:.4f}"
+    run_log.say(msg)
+    run_log.write(row)
+    if cfg.eval_only:
+        return
+    for name in checkpoints_due(losses['val'], state, cfg.always_save_checkpoint):
+        save_checkpoint(Path(cfg.out_dir)/name, model, optimizer, scaler, cfg, data_meta, state)
+
 # %% ../nbs/04_train.ipynb #172a50cc
-class Stop:
-    "Turns SIGTERM/SIGINT into a flag the loop checks after each iteration (preemption: save, then exit cleanly)."
+class StopOnSignal:
+    "A context in which SIGTERM and SIGINT set `requested` instead of ending the process."
     def __init__(self):
         self.requested, self.old = False, {}
+
+    def __enter__(self):
         for sig in (signal.SIGTERM, signal.SIGINT):
-            try: self.old[sig] = signal.signal(sig, self.handle)
-            except ValueError: pass  # not the main thread (e.g. some notebook runners): no signal handling
-    def handle(self, signum, frame): self.requested = True
-    def restore(self):
-        for sig, old in self.old.items(): signal.signal(sig, old)
+            try:
+                self.old[sig] = signal.signal(sig, self.handle)
+            except ValueError:
+                pass  # not the main thread (e.g. some notebook runners): no signal handling
+        return self
 
-def _log_rows(path, start_iter):
-    "Rows of an existing log up to a resumed iteration (later rows belong to the interrupted run's lost work)."
-    if not path.exists(): return []
-    rows = [json.loads(l) for l in path.read_text().splitlines() if l.strip()]
-    return [r for r in rows if r['iter'] < start_iter or (r['kind'] == 'eval' and r['iter'] == start_iter)]
+    def handle(self, signum, frame):
+        self.requested = True
 
-def model_config(cfg, vocab_size) -> GPTConfig:
+    def __exit__(self, *exc):
+        for sig, old in self.old.items():
+            signal.signal(sig, old)
+
+    def agreed(self, proc: ProcessInfo, device) -> bool:
+        "Whether any process was asked to stop (every process gets the same answer)."
+        requested = torch.tensor(float(self.requested), device=device)
+        if proc.is_distributed:
+            dist.all_reduce(requested)
+        return bool(requested.item())
+
+# %% ../nbs/04_train.ipynb #2134c5ac
+def model_config(cfg: TrainConfig, vocab_size: int) -> GPTConfig:
     "The `GPTConfig` a training config describes, GPT-2's 50,257 tokens padded to 50,304 for speed."
     return GPTConfig(block_size=cfg.block_size, vocab_size=50304 if vocab_size == 50257 else vocab_size,
                      n_layer=cfg.n_layer, n_head=cfg.n_head, n_embd=cfg.n_embd, dropout=cfg.dropout, bias=cfg.bias,
-                     flash_attn=cfg.flash_attn, attn_backend=cfg.attn_backend, alibi=cfg.alibi,
-                     pre_trained_embs=cfg.pre_trained_embs)
+                     attn_backend=cfg.attn_backend, alibi=cfg.alibi)
 
-def _build_model(cfg, meta, device, d):
-    "Model, model_args and checkpoint (or None) for `cfg.init_from`."
+# %% ../nbs/04_train.ipynb #ee2c0394
+def build_model(cfg: TrainConfig, data_meta: dict, device, verbose=True) -> tuple[GPT, dict | None]:
+    "The model `cfg.init_from` asks for, on `device`, and the checkpoint it came from (None unless resuming)."
     ckpt = None
     if cfg.init_from == 'resume':
-        ckpt = load_checkpoint(Path(cfg.out_dir)/'ckpt.pt', device)
-        model = model_from_checkpoint(ckpt, Path(cfg.out_dir)/'ckpt.pt', dropout=cfg.dropout)
-        if ckpt['model_args']['vocab_size'] < meta['vocab_size']:
-            raise UserError(f"checkpoint vocab {ckpt['model_args']['vocab_size']} < dataset vocab {meta['vocab_size']}: "
+        path = Path(cfg.out_dir)/'ckpt.pt'
+        ckpt = load_checkpoint(path, device)
+        model = model_from_checkpoint(ckpt, path, dropout=cfg.dropout)
+        if model.config.vocab_size < data_meta['vocab_size']:
+            raise UserError(f"checkpoint vocab {model.config.vocab_size} < dataset vocab {data_meta['vocab_size']}: "
                             'wrong dataset or out_dir?')
     elif cfg.init_from.startswith('gpt2'):
-        model = GPT.from_pretrained(cfg.init_from, {'dropout': cfg.dropout, 'flash_attn': cfg.flash_attn, 'attn_backend': cfg.attn_backend})
-        if cfg.block_size < model.config.block_size: model.crop_block_size(cfg.block_size)
+        model = GPT.from_pretrained(cfg.init_from, {'dropout': cfg.dropout, 'attn_backend': cfg.attn_backend})
+        if cfg.block_size < model.config.block_size:
+            model.crop_block_size(cfg.block_size)
     else:
-        model = GPT(model_config(cfg, meta['vocab_size']))
+        model = GPT(model_config(cfg, data_meta['vocab_size']))
         if cfg.pre_trained_embs:
-            from nanogpt_nb.embmatrix import load_into_model
-            load_into_model(model, emb_file(cfg), meta, cfg.emb_projection, seed=cfg.seed, verbose=d.master)
-    model_args = asdict(model.config)
-    return model.to(device), model_args, ckpt
+            load_into_model(model, emb_file(cfg), data_meta, cfg.emb_projection, seed=cfg.seed, verbose=verbose)
+    return model.to(device), ckpt
 
+# %% ../nbs/04_train.ipynb #57d69a0e
 def train(cfg: TrainConfig) -> dict:
     "Run a training job described by `cfg`; returns the final iteration, losses and log path."
     check_config(cfg)
-    device = pick_device(cfg)
-    d, device = setup_distributed(cfg, device)
+    proc, device = setup_distributed(cfg.ddp_backend, pick_device(cfg.device))
     try:
-        result = _train(cfg, device, d)
+        result = _train(cfg, proc, device)
         # process 0 may still be evaluating and saving: tearing down gloo under it aborts the others ("terminate called")
-        if d.on: dist.barrier()
+        if proc.is_distributed:
+            dist.barrier()
         return result
     finally:
-        if d.on and dist.is_initialized(): dist.destroy_process_group()
+        if proc.is_distributed and dist.is_initialized():
+            dist.destroy_process_group()
 
-def _train(cfg, device, d):
-    device_type = 'cuda' if device.startswith('cuda') else device
-    if device_type == 'cuda' and not torch.cuda.is_available(): raise UserError('device=cuda but no CUDA GPU is visible: use --device=cpu')
-    if cfg.gradient_accumulation_steps % d.world:
-        raise UserError(f'gradient_accumulation_steps={cfg.gradient_accumulation_steps} is not divisible by the '
-                        f'{d.world} processes: make it a multiple')
-    dtype = pick_dtype(cfg, device_type)
-    if dtype == 'float16' and device_type != 'cuda': raise UserError('dtype=float16 needs CUDA: use bfloat16 or float32')
-    if (cfg.attn_backend == 'flex') and device_type == 'cpu': raise UserError("attn_backend='flex' cannot train on CPU (no backward): use sdpa")
+def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
+    device_type = device.split(':')[0]
+    dtype = pick_dtype(cfg.dtype, device_type)
     ctx = autocast_ctx(device_type, dtype)
     torch.manual_seed(cfg.seed)  # the same initial weights in every process and every run with this seed
-    if device_type == 'cuda': torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = True
+    if device_type == 'cuda':
+        torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = True
+    out_dir = Path(cfg.out_dir)
+    if proc.is_main:
+        out_dir.mkdir(parents=True, exist_ok=True)
 
-    ddir = data_dir(cfg)
+    # data
+    ddir = data_dir(cfg.dataset)
     meta = load_meta(ddir)
     splits = {s: load_tokens(ddir, s, meta) for s in ('train', 'val')}
-    model, model_args, ckpt = _build_model(cfg, meta, device, d)
-    out_dir = Path(cfg.out_dir)
-    if d.master: out_dir.mkdir(parents=True, exist_ok=True)
+
+    # model, optimizer, and where the run stands
+    model, ckpt = build_model(cfg, meta, device, verbose=proc.is_main)
+    raw_model = model
+    optimizer = model.configure_optimizers(cfg.weight_decay, cfg.learning_rate, (cfg.beta1, cfg.beta2))
     scaler = torch.amp.GradScaler(device_type, enabled=(dtype == 'float16'))
-    optimizer = model.configure_optimizers(cfg.weight_decay, cfg.learning_rate, (cfg.beta1, cfg.beta2), device_type)
-    it, best_val, elapsed = 0, float('inf'), 0.0
-    pending, eval_due = None, False
-    if ckpt:
-        optimizer.load_state_dict(ckpt['optimizer']); scaler.load_state_dict(ckpt['scaler'])
-        it, best_val, elapsed = ckpt['iter_num'], ckpt['best_val_loss'], ckpt.get('elapsed', 0.0)
-        torch.set_rng_state(ckpt['rng']['torch'].cpu()); random.setstate(ckpt['rng']['python'])
-        if ckpt.get('pending_batch'): pending = tuple(t.to(device) for t in ckpt['pending_batch'])
-        eval_due = ckpt.get('eval_due', False)
-        del ckpt
-    raw = model
+    state = restore(ckpt, optimizer, scaler, device) if ckpt else RunState()
+    del ckpt
     use_compile = cfg.compile if cfg.compile is not None else device_type == 'cuda'
-    if use_compile: model = torch.compile(model)
-    if d.on: model = DDP(model, device_ids=[d.local_rank] if device_type == 'cuda' else None)
-    wte = raw.transformer.wte.weight
+    if use_compile:
+        model = torch.compile(model)
+    if proc.is_distributed:
+        model = DDP(model, device_ids=[proc.local_rank] if device_type == 'cuda' else None)
 
+    # batches: nanoGPT fetches its first one after building the model and before the first evaluation
+    stream = NanoGPTStream(splits['train'], cfg, device, state.pending_batch) if cfg.sampler == 'nanogpt' else None
+    steps = cfg.gradient_accumulation_steps // proc.world_size  # micro-steps of this process
     tokens_per_iter = cfg.gradient_accumulation_steps * cfg.batch_size * cfg.block_size
-    peak = cfg.peak_flops or device_peak_flops(device, dtype)
-    log_path = out_dir/'log.jsonl'
-    if d.master:
-        print(f'{raw.get_num_params()/1e6:.2f}M parameters, {tokens_per_iter:,} tokens per iteration, '
-              f'{d.world} process(es), device {device}, {dtype}{", compiled" if use_compile else ""}'
-              f'{", nanoGPT sampler" if cfg.sampler == "nanogpt" else ""}')
-        rows = _log_rows(log_path, it) if cfg.init_from == 'resume' else []
-        atomic_write(log_path, lambda p: Path(p).write_text(''.join(json.dumps(r) + '\n' for r in rows)))
-        log_file = open(log_path, 'a')
-    wandb = None
-    if cfg.wandb_log and d.master:
-        try: import wandb
-        except ImportError: raise UserError('wandb_log=True needs the wandb package: pip install wandb') from None
-        wandb.init(project=cfg.wandb_project, name=cfg.wandb_run_name, config=asdict(cfg))
-    bar = None
-    if cfg.progress and d.master:
-        from tqdm.auto import tqdm
-        bar = tqdm(total=cfg.max_iters, initial=it, unit='it')
-    say = bar.write if bar else print
+    peak_flops = cfg.peak_flops or device_peak_flops(device, dtype)
+    run_log = RunLog(out_dir, cfg, state.iter_num) if proc.is_main else None
+    if proc.is_main:
+        run_log.say(f'{raw_model.get_num_params()/1e6:.2f}M parameters, {tokens_per_iter:,} tokens per iteration, '
+                    f'{proc.world_size} process(es), device {device}, {dtype}{", compiled" if use_compile else ""}'
+                    f'{", nanoGPT sampler" if stream else ""}')
 
-    def log(row):
-        log_file.write(json.dumps(row) + '\n'); log_file.flush()
-        if wandb: wandb.log(row)
+    with StopOnSignal() as stop:
+        try:
+            first_eval, state.eval_due = state.iter_num == 0 or cfg.eval_only or state.eval_due, False
+            if proc.is_main and first_eval:
+                state.pending_batch = stream and stream.pending
+                evaluate_and_save(raw_model, optimizer, scaler, cfg, meta, splits, device, ctx, state, run_log,
+                                  tokens_per_iter)
+            while state.iter_num < cfg.max_iters and not cfg.eval_only:
+                it, t0 = state.iter_num, time.perf_counter()
+                # set the learning rate
+                lr = get_lr(it, cfg)
+                for group in optimizer.param_groups:
+                    group['lr'] = lr
+                if not stream:  # dropout as a function of (seed, it, rank); nanoGPT's stream carries on instead
+                    torch.manual_seed(int(batch_rng(cfg.seed, it, proc.rank, 1).integers(2**62)))
 
-    def save(path, eval_due=False):
-        save_checkpoint(path, raw, optimizer, scaler, cfg, model_args, it, best_val, elapsed, meta,
-                        stream and stream.pending, eval_due)
+                # forward and backward over the micro-batches; gradients are all-reduced on the last one only
+                loss_sum = torch.zeros((), device=device)
+                batches = stream.take(steps) if stream else micro_batches(splits['train'], cfg, it, proc, device)
+                for k, (x, y) in enumerate(batches):
+                    last = k == steps - 1
+                    with nullcontext() if last or not proc.is_distributed else model.no_sync():
+                        with ctx:
+                            _, loss = model(x, y)
+                        scaler.scale(loss / steps).backward()  # divided: the gradient is the mean over micro-steps
+                    loss_sum += loss.detach()
 
-    def evaluate_and_save():  # at iteration `it`
-        nonlocal best_val
-        losses = estimate_loss(raw, splits, cfg, device, ctx, it=it)
-        row = {'kind': 'eval', 'iter': it, 'train_loss': losses['train'], 'val_loss': losses['val'],
-               'tokens': it * tokens_per_iter, 'time': elapsed}
-        msg = f"step {it}: train loss {losses['train']:.4f}, val loss {losses['val']:.4f}"
-        if cfg.eval_block_size and cfg.eval_block_size != cfg.block_size:
-            row['val_loss_long'] = estimate_loss(raw, {'val': splits['val']}, cfg, device, ctx, cfg.eval_block_size, it)['val']
-            msg += f", val loss at {cfg.eval_block_size} {row['val_loss_long']:.4f}"
-        say(msg); log(row)
-        if cfg.eval_only: return
-        improved = losses['val'] < best_val
-        best_val = min(best_val, losses['val'])
-        if improved: save(out_dir/'best.pt')
-        if improved or cfg.always_save_checkpoint: save(out_dir/'ckpt.pt')
+                # clip the gradient
+                if cfg.grad_clip:
+                    scaler.unscale_(optimizer)
+                    torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
 
-    # nanoGPT fetches its first batch after building the model and before the first evaluation
-    stream = NanoGPTStream(splits['train'], cfg, device, pending) if cfg.sampler == 'nanogpt' else None
-    stop = Stop()
-    try:
-        if d.master and (it == 0 or cfg.eval_only or eval_due): evaluate_and_save()
-        if cfg.eval_only: return {'iter': it, 'log': str(log_path)}
-        steps = cfg.gradient_accumulation_steps // d.world
-        while it < cfg.max_iters:
-            t0 = time.perf_counter()
-            lr = get_lr(it, cfg)
-            frozen = cfg.emb_freeze_iters < 0 or it < cfg.emb_freeze_iters
-            for group in optimizer.param_groups: group['lr'] = lr
-            if not stream:  # dropout as a function of (seed, it, rank); nanoGPT's stream carries on instead
-                torch.manual_seed(int(batch_rng(cfg.seed, it, d.rank, 1).integers(2**62)))
-            loss_sum = torch.zeros((), device=device)
-            batches = stream.take(steps) if stream else micro_batches(splits['train'], cfg, it, d, device)
-            for k, (x, y) in enumerate(batches):
-                sync = nullcontext() if (k == steps - 1 or not d.on) else model.no_sync()
-                with sync:
-                    with ctx: _, loss = model(x, y)
-                    scaler.scale(loss / steps).backward()
-                loss_sum += loss.detach()
-            if cfg.grad_clip:
-                scaler.unscale_(optimizer)
-                torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
-            if frozen: wte.grad = None  # AdamW skips a parameter without gradient: no update, no decay
-            scaler.step(optimizer); scaler.update()
-            optimizer.zero_grad(set_to_none=True)
-            if d.on: dist.all_reduce(loss_sum)
-            loss = loss_sum.item() / cfg.gradient_accumulation_steps
-            if not math.isfinite(loss):
-                raise UserError(f'loss is {loss} at iteration {it}: stopping without saving; the last good checkpoint in '
-                                f'{out_dir} is kept. Lower learning_rate, or use dtype=bfloat16/float32')
-            dt = time.perf_counter() - t0
-            elapsed += dt
-            if d.master:
-                mfu = raw.estimate_mfu(cfg.batch_size * cfg.gradient_accumulation_steps, dt, peak_flops=peak)
-                log({'kind': 'train', 'iter': it, 'loss': loss, 'lr': lr, 'ms': dt * 1e3,
-                     'tokens': (it + 1) * tokens_per_iter, 'time': elapsed})
-                if it % cfg.log_interval == 0:
-                    say(f'iter {it}: loss {loss:.4f}, time {dt*1e3:.2f}ms, mfu {f"{mfu*100:.2f}%" if mfu else "n/a"}')
-                if bar: bar.update(1)
-            it += 1
-            eval_due = it % cfg.eval_interval == 0 or it == cfg.max_iters
-            requested = torch.tensor(float(stop.requested), device=device)
-            if d.on: dist.all_reduce(requested)  # every process stops at the same iteration
-            if requested.item():
-                if d.master:
-                    save(out_dir/'ckpt.pt', eval_due)
-                    say(f'stopped by signal at iteration {it}; checkpoint saved to {out_dir/"ckpt.pt"} (resume with --init_from=resume)')
-                break
-            if d.master and eval_due: evaluate_and_save()
-        if d.master and cfg.sample_tokens: print_sample(raw, meta, cfg.sample_tokens, device, ctx, cfg.seed)
-        return {'iter': it, 'best_val_loss': best_val, 'log': str(log_path), 'elapsed': elapsed}
-    finally:
-        stop.restore()
-        if bar: bar.close()
-        if d.master: log_file.close()
-        if wandb: wandb.finish()
+                # step the optimizer (a frozen embedding has no gradient, so AdamW neither updates nor decays it)
+                if cfg.emb_freeze_iters < 0 or it < cfg.emb_freeze_iters:
+                    raw_model.token_embedding.grad = None
+                scaler.step(optimizer)
+                scaler.update()
+                optimizer.zero_grad(set_to_none=True)
 
+                # the loss over the whole global batch; stop on a non-finite one
+                if proc.is_distributed:
+                    dist.all_reduce(loss_sum)
+                loss = loss_sum.item() / cfg.gradient_accumulation_steps
+                if not math.isfinite(loss):
+                    raise UserError(f'loss is {loss} at iteration {it}: stopping without saving; the last good '
+                                    f'checkpoint in {out_dir} is kept. Lower learning_rate, or use dtype=bfloat16/float32')
+
+                # timing and logging
+                dt = time.perf_counter() - t0
+                state.elapsed += dt
+                if proc.is_main:
+                    run_log.write({'kind': 'train', 'iter': it, 'loss': loss, 'lr': lr, 'ms': dt * 1e3,
+                                   'tokens': (it + 1) * tokens_per_iter, 'time': state.elapsed})
+                    if it % cfg.log_interval == 0:
+                        mfu = raw_model.estimate_mfu(cfg.batch_size * cfg.gradient_accumulation_steps, dt,
+                                                     peak_flops=peak_flops)
+                        run_log.say(f'iter {it}: loss {loss:.4f}, time {dt*1e3:.2f}ms, '
+                                    f'mfu {f"{mfu*100:.2f}%" if mfu else "n/a"}')
+                    run_log.advance()
+                state.iter_num = it + 1
+                eval_due = state.iter_num % cfg.eval_interval == 0 or state.iter_num == cfg.max_iters
+
+                # stop on a signal: save, and leave the evaluation that was due to the resumed run
+                if stop.agreed(proc, device):
+                    if proc.is_main:
+                        state.eval_due, state.pending_batch = eval_due, stream and stream.pending
+                        save_checkpoint(out_dir/'ckpt.pt', raw_model, optimizer, scaler, cfg, meta, state)
+                        run_log.say(f'stopped by signal at iteration {state.iter_num}; checkpoint saved to '
+                                    f'{out_dir/"ckpt.pt"} (resume with --init_from=resume)')
+                    break
+
+                # evaluate and checkpoint
+                if proc.is_main and eval_due:
+                    state.pending_batch = stream and stream.pending
+                    evaluate_and_save(raw_model, optimizer, scaler, cfg, meta, splits, device, ctx, state, run_log,
+                                      tokens_per_iter)
+            if proc.is_main and cfg.sample_tokens and not cfg.eval_only:
+                print_sample(raw_model, meta, cfg.sample_tokens, device, ctx, cfg.seed)
+        finally:
+            if run_log:
+                run_log.close()
+    return {'iter': state.iter_num, 'best_val_loss': state.best_val_loss, 'log': str(out_dir/'log.jsonl'),
+            'elapsed': state.elapsed}
+
+# %% ../nbs/04_train.ipynb #a274e467
 def print_sample(model, meta, n, device, ctx, seed):
     "A few lines of generation from the start token, at the end of training."
     tok = tokenizer_from_meta(meta)
-    start = torch.tensor([[tok.eot if tok.eot is not None else tok.encode('\n')[0]]], device=device)
+    start_token = tok.eot if tok.eot is not None else tok.encode('\n')[0]
+    start = torch.tensor([[start_token]], device=device)
     model.eval()
-    with ctx: out = model.generate(start, n, temperature=0.8, top_k=200, generator=torch.Generator(device).manual_seed(seed),
-                                   vocab_size=meta['vocab_size'])
+    with ctx:
+        out = model.generate(start, n, temperature=0.8, top_k=200, generator=torch.Generator(device).manual_seed(seed),
+                             vocab_size=meta['vocab_size'])
     print('---- sample ----\n' + tok.decode(out[0, 1:].tolist()) + '\n----------------')
 
 # %% ../nbs/04_train.ipynb #26ad60bb
@@ -516,7 +666,8 @@ def train_cli(argv=None):
     if argv and argv[0] in ('-h', '--help'):
         print('usage: nanogpt-train [CONFIG ...] [--key=value ...]\n\nCONFIG is a path or a shipped config name '
               f'({", ".join(sorted(p.stem for p in CONFIG_DIR.glob("*.py")))}).\nkeys and defaults:')
-        for f in fields(TrainConfig): print(f'  --{f.name}={f.default!r}')
+        for f in fields(TrainConfig):
+            print(f'  --{f.name}={f.default!r}'.ljust(36) + f.metadata['help'])
         return
     run_cli(lambda a: train(load_config(a)), argv)
     if int(os.environ.get('WORLD_SIZE', 1)) > 1:
