@@ -2,13 +2,39 @@
     python tools/docs.py
 1. nbdev's processor turns nbs/*.ipynb into _proc/*.ipynb: directives stripped, hidden cells removed,
    and `show_doc` cells added and run for every exported name (the API reference).
-2. Those notebooks and README.md (the home page) go into _mkdocs/, and mkdocs-material with
-   mkdocs-jupyter renders them, with navigation and search, into site/."""
+2. Those notebooks and README.md (the home page) go into _mkdocs/, made fit for a static site: links stay inside it,
+   "source" links point at the package files copied into the site, long logs fold, widgets give way to their static
+   fallback; then mkdocs-material with mkdocs-jupyter renders them, with navigation and search, into site/."""
 import os, re, shutil, subprocess, sys
 import nbformat
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
+PAGES = {'core': '00_core', 'data': '00_data', 'embmatrix': '01_embmatrix', 'attention': '02_attention',
+         'model': '03_model', 'train': '04_train', 'eval': '05_eval'}  # module -> chapter page
+LOG_LINES = 12  # a longer printed log folds under its last line
+
+def slug(anchor: str) -> str:
+    "mkdocs' id for a heading: lower case, dots and other punctuation dropped."
+    return re.sub(r'[^\w\- ]', '', anchor.lower()).replace(' ', '-')
+
+def local_links(text: str) -> str:
+    "Cross-references to the published docs host and source links to GitHub, as links inside this site."
+    text = re.sub(r'\{target=[^{}]*\}', '', text)  # Quarto link attributes
+    text = re.sub(r'https://[\w.-]+\.github\.io/nanogpt_nb/(\w+)\.html(?:#([\w.\-]+))?',
+                  lambda m: f"{PAGES.get(m[1], m[1])}.html" + (f'#{slug(m[2])}' if m[2] else ''), text)
+    return re.sub(r'https://github\.com/[\w.-]+/nanogpt_nb/blob/\w+/nanogpt_nb/(\w+\.py)(?:#L\d+)?', r'source/\1', text)
+
+def plain_types(text: str) -> str:
+    "nbdev writes the type of a parameter whose default is None as NoneType: leave it out."
+    return re.sub(r':NoneType=', '=', text).replace('| NoneType |', '|  |')
+
+def folded(text: str) -> str:
+    "A long log as a <details> block whose summary is its line count and last line."
+    import html
+    lines = text.rstrip('\n').splitlines()
+    summary = f'{len(lines)} lines of output; the last: {lines[-1].strip()[:120]}'
+    return f'<details><summary>{html.escape(summary)}</summary><pre>{html.escape(text)}</pre></details>'
 
 def for_mkdocs(nb):
     "Turn what nbdev prepares for Quarto into what mkdocs-jupyter renders well."
@@ -18,13 +44,23 @@ def for_mkdocs(nb):
             fm = yaml.safe_load(cell.source.strip().strip('-'))
             cell.cell_type, cell.source = 'markdown', f"# {fm.get('title', '')}\n\n> {fm.get('description', '')}"
             cell.pop('attachments', None)
+        if cell.cell_type == 'markdown':
+            cell.source = local_links(cell.source)
         if cell.cell_type != 'code': continue
         if re.search(r'^#\|\s*echo:\s*false', cell.source, re.M):  # show_doc cells: the API reference, without its call
             cell.metadata.setdefault('tags', []).append('remove_input')
         cell.source = re.sub(r'^#\|.*\n?', '', cell.source, flags=re.M)
+        outputs = []
         for out in cell.get('outputs', []):
-            md = out.get('data', {}).get('text/markdown')
-            if md: out['data']['text/markdown'] = re.sub(r'\{target=[^{}]*\}', '', md)  # Quarto link attributes
+            data = out.get('data', {})
+            if 'application/vnd.jupyter.widget-view+json' in data:
+                continue  # a live widget has no static form: the notebook shows its output next to it
+            if data.get('text/markdown'):
+                data['text/markdown'] = plain_types(local_links(data['text/markdown']))
+            if out.get('output_type') == 'stream' and out.get('text', '').count('\n') > LOG_LINES:
+                out = nbformat.v4.new_output('display_data', data={'text/html': folded(out['text'])})
+            outputs.append(out)
+        if 'outputs' in cell: cell.outputs = outputs
     return nb
 
 def main():
@@ -33,9 +69,13 @@ def main():
     proc_nbs(path='nbs', n_workers=0, force=True)
     docs = root/'_mkdocs'
     shutil.rmtree(docs, ignore_errors=True); docs.mkdir()
-    for nb in sorted((root/'_proc').glob('[0-9]*.ipynb')): nbformat.write(for_mkdocs(nbformat.read(nb, 4)), docs/nb.name)
+    for nb in sorted((root/'_proc').glob('[0-9]*.ipynb')) + [root/'_proc'/'benchmarks.ipynb']:
+        nbformat.write(for_mkdocs(nbformat.read(nb, 4)), docs/nb.name)
+    (docs/'source').mkdir()
+    for py in (root/'nanogpt_nb').glob('*.py'): shutil.copy(py, docs/'source'/py.name)
+    shutil.copy(root/'tools'/'site.css', docs/'site.css')
     # the README is the home page; its links to notebooks point at their pages
-    home = (root/'README.md').read_text()
+    home = local_links((root/'README.md').read_text())
     home = re.sub(r'`(\d\d_\w+)`', r'[`\1`](\1.ipynb)', home)
     (docs/'index.md').write_text(home)
     env = {**os.environ, 'NO_MKDOCS_2_WARNING': '1'}
