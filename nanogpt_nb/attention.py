@@ -34,13 +34,13 @@ def alibi_bias(n_head: int, q_len: int, k_len: int, device, dtype) -> torch.Tens
     bias = -alibi_slopes(n_head).to(device)[:, None, None] * dist
     return bias.masked_fill(dist < 0, float('-inf')).to(dtype)
 
-# %% ../nbs/02_attention.ipynb #1b6103f5
+# %% ../nbs/02_attention.ipynb #726ce751
 @functools.lru_cache(maxsize=16)
 def causal_mask(q_len: int, k_len: int, device) -> torch.Tensor:
     "Boolean mask, True where query (the last `q_len` positions) may attend to key."
     return torch.ones(q_len, k_len, dtype=torch.bool, device=device).tril(k_len - q_len)
 
-# %% ../nbs/02_attention.ipynb #327a25f9
+# %% ../nbs/02_attention.ipynb #5499bb77
 @functools.lru_cache(maxsize=16)
 def causal_bias(q_len: int, k_len: int, device, dtype) -> torch.Tensor:
     "The causal mask as an additive bias: 0 where query may attend to key, `-inf` elsewhere; cached, never modify it."
@@ -57,7 +57,7 @@ def keep_mask(shape, p: float, device='cpu'):
     bits = torch.empty((n + 1) // 2, dtype=torch.int32).random_().view(torch.int16)[:n].view(shape)
     return (bits & 0x7FFF) >= cut, 32768 / (32768 - cut)
 
-# %% ../nbs/02_attention.ipynb #b82f823a
+# %% ../nbs/02_attention.ipynb #518671bb
 def dropout(x, p: float):
     "Training-mode dropout; on CPU with `keep_mask`, ~3x cheaper to draw than `F.dropout`'s mask."
     if x.device.type != 'cpu' or not 0 < p < 1:
@@ -65,10 +65,11 @@ def dropout(x, p: float):
     keep, scale = keep_mask(x.shape, p)
     return x * keep.to(x.dtype) * scale
 
-# %% ../nbs/02_attention.ipynb #4d3746a6
+# %% ../nbs/02_attention.ipynb #0822188c
 class Dropout(nn.Dropout):
     "`nn.Dropout` with the cheaper CPU mask of `dropout`."
     def forward(self, x):
+        "Dropout in training mode, the identity in eval mode."
         return dropout(x, self.p) if self.training and self.p > 0 else x
 
 # %% ../nbs/02_attention.ipynb #225809f0
@@ -84,7 +85,7 @@ def check_backend(backend: str, dropout: float = 0.0):
     if backend == 'flex' and dropout > 0:
         raise UserError("attn_backend='flex' has no attention dropout: set dropout=0.0 or use attn_backend='sdpa'")
 
-# %% ../nbs/02_attention.ipynb #03e89d75
+# %% ../nbs/02_attention.ipynb #1e6ee29c
 def attention_probs(q, k, alibi=False):
     "Attention probabilities `(B, H, Tq, Tk)`, causal (and ALiBi) bias included, queries being the last `Tq` positions."
     B, H, Tq, Tk, D = *q.shape[:3], k.size(2), q.size(3)
@@ -94,7 +95,7 @@ def attention_probs(q, k, alibi=False):
     scores = torch.baddbmm(bias, q.reshape(B * H, Tq, D), k.reshape(B * H, Tk, D).transpose(1, 2), alpha=1 / math.sqrt(D))
     return F.softmax(scores.view(B, H, Tq, Tk), dim=-1)  # PyTorch's softmax sums in fp32 for bf16/fp16 inputs
 
-# %% ../nbs/02_attention.ipynb #0529d44d
+# %% ../nbs/02_attention.ipynb #6a0883c7
 def _manual(q, k, v, alibi, dropout_p):
     "Written-out attention; with dropout, the cheap mask applied to the probabilities."
     att = attention_probs(q, k, alibi)
@@ -103,7 +104,7 @@ def _manual(q, k, v, alibi, dropout_p):
     keep, scale = keep_mask(att.shape, dropout_p, att.device)
     return torch.where(keep, att, 0.0) @ (v * scale)  # 1/(1-p) applied to v: T x T fewer multiplies
 
-# %% ../nbs/02_attention.ipynb #1ce880b5
+# %% ../nbs/02_attention.ipynb #47f19e28
 def _sdpa(q, k, v, alibi, dropout_p):
     "PyTorch's `scaled_dot_product_attention`, with ALiBi as a 4-D float mask."
     H, Tq, Tk = q.size(1), q.size(2), k.size(2)
@@ -114,7 +115,7 @@ def _sdpa(q, k, v, alibi, dropout_p):
         return F.scaled_dot_product_attention(q, k, v, dropout_p=dropout_p, is_causal=True)
     return F.scaled_dot_product_attention(q, k, v, attn_mask=causal_mask(Tq, Tk, q.device), dropout_p=dropout_p)
 
-# %% ../nbs/02_attention.ipynb #5c0efe64
+# %% ../nbs/02_attention.ipynb #f34eed37
 @functools.lru_cache(maxsize=16)
 def _flex_block_mask(q_len, k_len, device):
     "The causal block mask, queries being the last `q_len` positions; cached per shape."
@@ -128,7 +129,7 @@ def _flex_kernel(device_type):
     from torch.nn.attention.flex_attention import flex_attention
     return torch.compile(flex_attention, dynamic=False) if device_type == 'cuda' else flex_attention
 
-# %% ../nbs/02_attention.ipynb #b165d247
+# %% ../nbs/02_attention.ipynb #75ce12bd
 def _flex(q, k, v, alibi, dropout_p):
     "FlexAttention with the causal block mask and ALiBi as a `score_mod`."
     if q.device.type == 'cpu' and torch.is_grad_enabled() and q.requires_grad:
@@ -140,7 +141,7 @@ def _flex(q, k, v, alibi, dropout_p):
         def score_mod(score, b, h, qi, ki): return score - slopes[h] * (qi + offset - ki)
     return _flex_kernel(q.device.type)(q, k, v, score_mod=score_mod, block_mask=_flex_block_mask(Tq, Tk, q.device))
 
-# %% ../nbs/02_attention.ipynb #728c94bb
+# %% ../nbs/02_attention.ipynb #673772aa
 def _flash_attn(q, k, v, alibi, dropout_p):
     "Tri Dao's flash-attn kernel, with its own ALiBi slopes."
     from flash_attn import flash_attn_func
@@ -149,7 +150,7 @@ def _flash_attn(q, k, v, alibi, dropout_p):
     out = flash_attn_func(q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), dropout_p, causal=True, alibi_slopes=slopes)
     return out.transpose(1, 2)
 
-# %% ../nbs/02_attention.ipynb #56c207da
+# %% ../nbs/02_attention.ipynb #49dfd366
 _KERNELS = {'manual': _manual, 'sdpa': _sdpa, 'flex': _flex, 'flash_attn': _flash_attn}
 
 def attend(q, k, v, backend='sdpa', alibi=False, dropout_p=0.0):
@@ -184,7 +185,7 @@ class KVCache:
         self.len += T
         return self.k[:, :, :self.len], self.v[:, :, :self.len]
 
-# %% ../nbs/02_attention.ipynb #72937442
+# %% ../nbs/02_attention.ipynb #876367e4
 class CausalSelfAttention(nn.Module):
     "Multi-head causal self-attention through a chosen backend, with ALiBi and a KV cache."
     def __init__(self, n_embd: int, n_head: int, bias=True, dropout=0.0, backend='sdpa', alibi=False):

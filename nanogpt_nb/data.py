@@ -23,17 +23,30 @@ class GPT2Tokenizer:
     name = 'gpt2'
     def __init__(self):
         import tiktoken
-        try: self.enc = tiktoken.get_encoding('gpt2')
+        try:
+            self.enc = tiktoken.get_encoding('gpt2')
         except Exception as e:
             raise UserError(f'could not load the GPT-2 BPE ({type(e).__name__}); without a network set TIKTOKEN_CACHE_DIR '
                             'to a folder holding tiktoken\'s cached gpt2 files') from None
         self.vocab_size, self.eot = self.enc.n_vocab, self.enc.eot_token
-    def encode(self, text): return self.enc.encode_ordinary(text)
-    def encode_batch(self, texts): return self.enc.encode_ordinary_batch(texts)
-    def decode(self, ids): return self.enc.decode(list(ids))
-    def meta(self): return {'tokenizer': 'gpt2'}
 
-# %% ../nbs/00_data.ipynb #9801e45a
+    def encode(self, text) -> list[int]:
+        "Token ids of `text`; special tokens are read as plain text."
+        return self.enc.encode_ordinary(text)
+
+    def encode_batch(self, texts) -> list[list[int]]:
+        "Token ids of each text, tokenized in parallel threads."
+        return self.enc.encode_ordinary_batch(texts)
+
+    def decode(self, ids) -> str:
+        "The text of token ids."
+        return self.enc.decode(list(ids))
+
+    def meta(self) -> dict:
+        "What `meta.json` records to rebuild this tokenizer."
+        return {'tokenizer': 'gpt2'}
+
+# %% ../nbs/00_data.ipynb #13b6cbdf
 class CharTokenizer:
     "One token per distinct character of the corpus, in sorted order (nanoGPT's `shakespeare_char`)."
     name, eot = 'char', None
@@ -41,16 +54,32 @@ class CharTokenizer:
         self.itos = dict(enumerate(chars))
         self.stoi = {c: i for i, c in self.itos.items()}
         self.vocab_size = len(chars)
-    @classmethod
-    def from_text(cls, text): return cls(sorted(set(text)))
-    def encode(self, text):
-        try: return [self.stoi[c] for c in text]
-        except KeyError as e: raise UserError(f'character {e.args[0]!r} is not in this character vocabulary') from None
-    def encode_batch(self, texts): return [self.encode(t) for t in texts]
-    def decode(self, ids): return ''.join(self.itos[int(i)] for i in ids)
-    def meta(self): return {'tokenizer': 'char', 'chars': ''.join(self.itos[i] for i in range(self.vocab_size))}
 
-# %% ../nbs/00_data.ipynb #cc72ae42
+    @classmethod
+    def from_text(cls, text):
+        "The vocabulary of the distinct characters of `text`."
+        return cls(sorted(set(text)))
+
+    def encode(self, text) -> list[int]:
+        "Token ids of `text`; a character outside the vocabulary is a `UserError`."
+        try:
+            return [self.stoi[c] for c in text]
+        except KeyError as e:
+            raise UserError(f'character {e.args[0]!r} is not in this character vocabulary') from None
+
+    def encode_batch(self, texts) -> list[list[int]]:
+        "Token ids of each text."
+        return [self.encode(t) for t in texts]
+
+    def decode(self, ids) -> str:
+        "The text of token ids."
+        return ''.join(self.itos[int(i)] for i in ids)
+
+    def meta(self) -> dict:
+        "What `meta.json` records to rebuild this tokenizer: the characters in id order."
+        return {'tokenizer': 'char', 'chars': ''.join(self.itos[i] for i in range(self.vocab_size))}
+
+# %% ../nbs/00_data.ipynb #36f315f1
 def tokenizer_from_meta(meta: dict):
     "Rebuild the tokenizer recorded in a dataset's `meta.json`."
     if meta['tokenizer'] == 'gpt2': return GPT2Tokenizer()
@@ -88,7 +117,7 @@ def load_meta(data_dir) -> dict:
     try: return json.loads(path.read_text())
     except json.JSONDecodeError: raise UserError(f'{path} is not valid JSON: re-run nanogpt-prepare with --force') from None
 
-# %% ../nbs/00_data.ipynb #f3027cd3
+# %% ../nbs/00_data.ipynb #6abef6ff
 def load_tokens(data_dir, split: str, meta: dict | None = None) -> np.memmap:
     "The tokens of `split` ('train' or 'val') in `data_dir`, as a read-only memmap, after checking its size."
     meta = meta or load_meta(data_dir)
@@ -163,7 +192,7 @@ def tokenize_splits(splits, tok, text_field='text', num_proc=None):
     cols = next(iter(splits.values())).column_names
     return splits.map(encode, batched=True, remove_columns=cols, num_proc=num_proc, desc='tokenizing')
 
-# %% ../nbs/00_data.ipynb #a6b71e02
+# %% ../nbs/00_data.ipynb #d66284ca
 def write_split_from_dataset(path, ds, dtype, batch_size=1024) -> int:
     "Stream the `ids` of a tokenized split into a token file at `path`; returns its number of tokens."
     total = int(np.sum(ds['len'], dtype=np.int64)) if len(ds) else 0
@@ -181,7 +210,7 @@ def _check_writable(out: Path):
     except OSError as e:
         raise UserError(f'cannot write to {out} ({e.strerror}): pass --out to a writable folder') from None
 
-# %% ../nbs/00_data.ipynb #f0c276f1
+# %% ../nbs/00_data.ipynb #75c4bc7c
 def _is_prepared(out: Path):
     'The metadata of a finished dataset in `out`, or None.'
     try:
@@ -190,7 +219,7 @@ def _is_prepared(out: Path):
         return meta
     except (UserError, KeyError): return None
 
-# %% ../nbs/00_data.ipynb #c3b77cc3
+# %% ../nbs/00_data.ipynb #7f056792
 def _finish(out: Path, meta: dict, tok):
     "Write the metadata files last: their presence marks a complete dataset."
     if tok.name == 'char':  # nanoGPT's sample.py reads meta.pkl for character vocabularies
@@ -199,7 +228,7 @@ def _finish(out: Path, meta: dict, tok):
     atomic_write_text(out/'meta.json', json.dumps(meta, indent=1))
     return meta
 
-# %% ../nbs/00_data.ipynb #0700b0ec
+# %% ../nbs/00_data.ipynb #d958f539
 def _prepare_shakespeare(out, tok_name, input=None):
     "nanoGPT's shakespeare recipes: the first 90% of characters train, the rest val."
     src = Path(input) if input else out/'input.txt'
@@ -219,7 +248,7 @@ def _prepare_shakespeare(out, tok_name, input=None):
         counts[f'{split}_tokens'] = len(ids)
     return tok, counts, str(src if input else SHAKESPEARE_URL)
 
-# %% ../nbs/00_data.ipynb #4afa6a2e
+# %% ../nbs/00_data.ipynb #134eff0d
 def prepare(dataset: str, out=None, input=None, force=False, text_field='text', num_proc=None,
             tokenizer='gpt2', val_size=0.0005, seed=2357) -> dict:
     "Tokenize `dataset` into `out/{train,val}.bin` and `out/meta.json`; returns the metadata."
@@ -257,7 +286,7 @@ def batch_rng(*key) -> np.random.Generator:
     "A generator determined by a tuple of non-negative ints, e.g. `(seed, iteration, micro_step)`."
     return np.random.default_rng(list(key))
 
-# %% ../nbs/00_data.ipynb #512190e8
+# %% ../nbs/00_data.ipynb #30e334e6
 def get_batch(data, batch_size: int, block_size: int, rng: np.random.Generator | None, device='cpu'):
     "Random windows from `data`: `x` of shape `(batch_size, block_size)` and `y`, the same shifted by one token."
     if len(data) < block_size + 1:

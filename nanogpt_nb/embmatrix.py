@@ -26,7 +26,7 @@ def _table_from_state_dict(sd, source):
     if len(tables) == 1: return next(iter(tables.values()))
     raise UserError(f'{source} has no single embedding table (2-D tensors: {list(tables)[:5]}); save the table alone')
 
-# %% ../nbs/01_embmatrix.ipynb #bc356429
+# %% ../nbs/01_embmatrix.ipynb #e6876af5
 def read_matrix(source: str, tokenizer='gpt2'):
     "`(matrix float32 (vocab, width), tokenizer)` from a checkpoint, a file or a Hugging Face model."
     path = Path(source)
@@ -59,14 +59,14 @@ def matrix_checksum(w: torch.Tensor) -> str:
     "SHA-256 of a float32 matrix's values."
     return hashlib.sha256(w.contiguous().numpy().tobytes()).hexdigest()
 
-# %% ../nbs/01_embmatrix.ipynb #c691a03c
+# %% ../nbs/01_embmatrix.ipynb #32a1e78d
 def check_matrix_meta(m, data_meta, path):
     "Raise a `UserError` unless matrix metadata `m` has the tokenizer and vocabulary of the dataset's `data_meta`."
     if m['tokenizer'] != data_meta['tokenizer'] or m['vocab_size'] != data_meta['vocab_size']:
         raise UserError(f"{path} is for the {m['tokenizer']} tokenizer with {m['vocab_size']} tokens, but the dataset uses "
                         f"{data_meta['tokenizer']} with {data_meta['vocab_size']}: build the matrix for this dataset")
 
-# %% ../nbs/01_embmatrix.ipynb #ddeda87b
+# %% ../nbs/01_embmatrix.ipynb #b0739436
 def build_matrix(source, out=None, dataset=None, tokenizer='gpt2', force=False) -> Path:
     "Write the embedding matrix of `source` to `out` (default: `DATASET/embeddings.pt`); returns the path."
     if out is None and dataset is None: raise UserError('give --dataset DIR (the matrix goes beside its tokens) or --out FILE')
@@ -83,7 +83,7 @@ def build_matrix(source, out=None, dataset=None, tokenizer='gpt2', force=False) 
     print(f'{out}: {w.size(0):,} x {w.size(1)} embedding matrix from {source} ({tok} tokenizer)')
     return out
 
-# %% ../nbs/01_embmatrix.ipynb #dcbd4004
+# %% ../nbs/01_embmatrix.ipynb #42f0422d
 def load_matrix(path) -> tuple[torch.Tensor, dict]:
     "Read a matrix written by `build_matrix`, checking it against its checksum."
     path = Path(path)
@@ -109,7 +109,7 @@ def project(w: torch.Tensor, width: int, how: str, seed=0) -> torch.Tensor:
     else: raise UserError(f"unknown emb_projection {how!r}: use pca or orthogonal")
     return out * (w.std() / out.std())
 
-# %% ../nbs/01_embmatrix.ipynb #748f66b5
+# %% ../nbs/01_embmatrix.ipynb #060b2615
 def load_into_model(model, path, data_meta, projection='', seed=0, verbose=True):
     "Copy the matrix at `path` into `model`'s token embedding, after checking it fits the dataset and the model."
     w, meta = load_matrix(path)

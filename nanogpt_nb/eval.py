@@ -71,7 +71,7 @@ def evaluate(model, data, block_size, batch_size=8, mode='windows', stride=None,
 # %% ../nbs/05_eval.ipynb #982cc167
 EVAL_OPTIONS = {'contexts': '', 'mode': 'windows', 'stride': 0, 'split': 'val', 'ckpt': 'ckpt', 'max_windows': 0}
 
-# %% ../nbs/05_eval.ipynb #d050086c
+# %% ../nbs/05_eval.ipynb #71d2f9a3
 def _split_options(argv, options):
     "Pull `--name=value` for names in `options` out of `argv`; the rest goes to `load_config`."
     opts, rest = dict(options), []
@@ -83,7 +83,7 @@ def _split_options(argv, options):
         else: rest.append(a)
     return opts, rest
 
-# %% ../nbs/05_eval.ipynb #632159c2
+# %% ../nbs/05_eval.ipynb #514266ad
 def eval_main(argv):
     "`nanogpt-eval`'s work: the loss and perplexity of a checkpoint or GPT-2 at each requested context."
     opts, rest = _split_options(argv, EVAL_OPTIONS)
@@ -104,7 +104,7 @@ def eval_main(argv):
         results.append(r)
     return results
 
-# %% ../nbs/05_eval.ipynb #6000ea84
+# %% ../nbs/05_eval.ipynb #14d0672e
 def eval_cli(argv=None):
     "Entry point of `nanogpt-eval [CONFIG ...] [--key=value ...]`."
     argv = sys.argv[1:] if argv is None else argv
@@ -133,7 +133,7 @@ class SampleConfig:
     dtype: str = 'auto'
     compile: bool = False
 
-# %% ../nbs/05_eval.ipynb #65ea6f17
+# %% ../nbs/05_eval.ipynb #140ebcfc
 def sample(cfg: SampleConfig) -> list[str]:
     "Generate `num_samples` continuations of `start`; returns the texts (prompt included)."
     start = cfg.start
@@ -155,7 +155,7 @@ def sample(cfg: SampleConfig) -> list[str]:
             texts.append(tok.decode(y[0].tolist()))
     return texts
 
-# %% ../nbs/05_eval.ipynb #8df24a93
+# %% ../nbs/05_eval.ipynb #b3526cfa
 def sample_cli(argv=None):
     "Entry point of `nanogpt-sample [--key=value ...]`."
     argv = sys.argv[1:] if argv is None else argv
@@ -170,7 +170,7 @@ def sample_cli(argv=None):
 # %% ../nbs/05_eval.ipynb #505a1341
 BENCH_OPTIONS = {'iters': 10, 'warmup': 2, 'real_data': 'False', 'profile': 'False'}
 
-# %% ../nbs/05_eval.ipynb #46968a4f
+# %% ../nbs/05_eval.ipynb #fee3ea26
 def bench_main(argv):
     "`nanogpt-bench`'s work: ms per training step, tokens/s and MFU of a config, on random or real data."
     opts, rest = _split_options(argv, BENCH_OPTIONS)
@@ -216,7 +216,7 @@ def bench_main(argv):
           f'{dt*1e3:.1f} ms/iter, {tokens:,.0f} tokens/s, mfu {f"{mfu*100:.1f}%" if mfu else "n/a (pass --peak_flops)"}')
     return {'ms': dt * 1e3, 'tokens_per_s': tokens, 'mfu': mfu}
 
-# %% ../nbs/05_eval.ipynb #b5462044
+# %% ../nbs/05_eval.ipynb #af4ff6eb
 def bench_cli(argv=None):
     "Entry point of `nanogpt-bench [CONFIG ...] [--key=value ...] [--iters=N] [--profile=True] [--real_data=True]`."
     argv = sys.argv[1:] if argv is None else argv
@@ -233,7 +233,7 @@ def read_log(out_dir) -> list[dict]:
     if not path.exists(): raise UserError(f'{path} not found: is {out_dir} a training out_dir?')
     return [json.loads(l) for l in path.read_text().splitlines() if l.strip()]
 
-# %% ../nbs/05_eval.ipynb #9c16595b
+# %% ../nbs/05_eval.ipynb #cf9bb45c
 def plot_runs(out_dirs, x='iter', labels=None, save=None, smooth=20, ax=None):
     "Train (smoothed) and val loss of several runs against `x`: 'iter', 'tokens' or 'time'."
     import matplotlib.pyplot as plt

@@ -33,7 +33,7 @@ class GPTConfig:
     alibi: bool = False          # ALiBi biases instead of learned positions
     gelu: str = 'exact'          # 'tanh' is GPT-2's approximation (gelu_new): set by from_pretrained; exact is 4x faster on CPU
 
-# %% ../nbs/03_model.ipynb #c80de96a
+# %% ../nbs/03_model.ipynb #25170f7c
 def gpt_config(model_args: dict) -> GPTConfig:
     "The `GPTConfig` of a checkpoint's `model_args`, older names included."
     args = dict(model_args)
@@ -60,7 +60,7 @@ class MLP(nn.Module):
         "`(B, T, C)` to `(B, T, C)`."
         return self.dropout(self.c_proj(self.gelu(self.c_fc(x))))
 
-# %% ../nbs/03_model.ipynb #fb100c60
+# %% ../nbs/03_model.ipynb #f9e7c8c2
 class Block(nn.Module):
     "A transformer block: attention, then the MLP, each on a LayerNorm of the residual stream and added back to it."
     def __init__(self, config):
@@ -107,7 +107,7 @@ class GPT(nn.Module):
         "The token-embedding table `(vocab_size, n_embd)`, which is also the output layer's weight."
         return self.transformer.wte.weight
 
-# %% ../nbs/03_model.ipynb #e848b1fd
+# %% ../nbs/03_model.ipynb #aa13cc9c
 @patch
 def get_num_params(self: GPT, non_embedding=True) -> int:
     "Parameter count; by default without the position table (the token table counts, as it is the output layer too)."
@@ -116,7 +116,7 @@ def get_num_params(self: GPT, non_embedding=True) -> int:
         n -= self.transformer.wpe.weight.numel()
     return n
 
-# %% ../nbs/03_model.ipynb #73dc4ec0
+# %% ../nbs/03_model.ipynb #0a228c8d
 def model_from_checkpoint(ckpt: dict, path='checkpoint', **overrides) -> GPT:
     "The `GPT` stored in a checkpoint read by `load_checkpoint`, with optional config overrides."
     model = GPT(gpt_config({**ckpt['model_args'], **overrides}))
@@ -128,7 +128,7 @@ def model_from_checkpoint(ckpt: dict, path='checkpoint', **overrides) -> GPT:
         raise UserError(f'{path} does not match its model_args (missing {missing[:3]}, unexpected {unexpected[:3]})')
     return model
 
-# %% ../nbs/03_model.ipynb #71f59531
+# %% ../nbs/03_model.ipynb #190fd262
 @patch
 def forward(self: GPT, idx, targets=None, kv_caches=None):
     "Logits `(B, T, vocab)` and loss for token ids `idx` `(B, T)`; without `targets`, the last position's logits only."
@@ -150,7 +150,7 @@ def forward(self: GPT, idx, targets=None, kv_caches=None):
     loss = F.cross_entropy(logits.view(-1, logits.size(-1)).float(), targets.reshape(-1), ignore_index=-1)
     return logits, loss
 
-# %% ../nbs/03_model.ipynb #a634e953
+# %% ../nbs/03_model.ipynb #d96a8d4d
 @patch
 def crop_block_size(self: GPT, block_size: int):
     "Shrink the context to `block_size` positions."
@@ -187,7 +187,7 @@ def from_pretrained(cls: GPT, name_or_path: str, override_args: dict | None = No
             sd[k].copy_(v.t() if k.endswith(_CONV1D) else v)
     return model
 
-# %% ../nbs/03_model.ipynb #164a48ac
+# %% ../nbs/03_model.ipynb #2ad2eb74
 @patch
 def save_pretrained(self: GPT, path):
     "Export to a Hugging Face `GPT2LMHeadModel` directory that `transformers` pipelines load (learned positions only)."
@@ -237,7 +237,7 @@ def device_peak_flops(device='cuda', dtype='bfloat16'):
             return single if dtype == 'float32' else half
     return None
 
-# %% ../nbs/03_model.ipynb #f8900b18
+# %% ../nbs/03_model.ipynb #fd8454fb
 @patch
 def estimate_mfu(self: GPT, fwdbwd_per_iter, dt, seq_len=None, peak_flops=None):
     "Fraction of `peak_flops` used by `fwdbwd_per_iter` sequences in `dt` seconds; None without a known peak."
@@ -264,7 +264,7 @@ def _sample_next(logits, temperature, top_k, top_p, generator):
         probs = probs.scatter(-1, order, sorted_p.masked_fill(drop, 0.0))
     return torch.multinomial(probs, 1, generator=generator)
 
-# %% ../nbs/03_model.ipynb #cfabc6ba
+# %% ../nbs/03_model.ipynb #83dc8d86
 @patch
 @torch.no_grad()
 def generate(self: GPT, idx, max_new_tokens, temperature=1.0, top_k=None, top_p=None, generator=None, eot=None,

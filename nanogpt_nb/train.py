@@ -100,7 +100,7 @@ class TrainConfig:
     peak_flops: float = opt(0.0, "device peak FLOP/s for MFU; 0: from 03_model's table")
     sample_tokens: int = opt(0, 'print a sample of this many tokens when training ends')
 
-# %% ../nbs/04_train.ipynb #ca576554
+# %% ../nbs/04_train.ipynb #d8d03655
 def config_reference(cls=TrainConfig) -> str:
     "A markdown table of `cls`'s keys with their defaults and meanings."
     rows = [f"| `{f.name}` | `{f.default!r}` | {f.metadata.get('help', '')} |" for f in fields(cls)]
@@ -117,7 +117,7 @@ def _typecheck(key, value, type_name):
         raise UserError(f'{key} must be {wants.get(kind, "True, False or None")}, got {value!r}')
     return float(value) if kind == (int, float) else value
 
-# %% ../nbs/04_train.ipynb #d937dcc0
+# %% ../nbs/04_train.ipynb #9efabfbe
 OLD_KEYS = {'backend': 'ddp_backend', 'flash_attn': 'attn_backend'}
 
 def _current_key(key, value):
@@ -126,13 +126,13 @@ def _current_key(key, value):
         value = 'sdpa' if _typecheck(key, value, 'bool') else 'manual'
     return OLD_KEYS.get(key, key), value
 
-# %% ../nbs/04_train.ipynb #690efe51
+# %% ../nbs/04_train.ipynb #e3ff10f4
 def _unknown(key, cls):
     "The error for a key `cls` does not have, with the closest valid names."
     close = difflib.get_close_matches(key, [f.name for f in fields(cls)], n=3)
     return UserError(f'unknown config key {key!r}' + (f'; did you mean {", ".join(close)}?' if close else ''))
 
-# %% ../nbs/04_train.ipynb #1fb6e5c4
+# %% ../nbs/04_train.ipynb #d40bf012
 CONFIG_DIR = Path(__file__).resolve().parent/'config' if '__file__' in globals() else Path('../nanogpt_nb/config').resolve()
 
 def find_config(name) -> Path:
@@ -146,7 +146,7 @@ def find_config(name) -> Path:
     names = ', '.join(sorted(p.stem for p in CONFIG_DIR.glob('*.py')))
     raise UserError(f'config file {name} not found; shipped configs: {names}')
 
-# %% ../nbs/04_train.ipynb #abc1b0ee
+# %% ../nbs/04_train.ipynb #8b4b73a0
 def _config_file_values(path: Path) -> dict:
     "The settings a config file assigns: its public names that are neither functions nor modules."
     scope = {}
@@ -156,6 +156,7 @@ def _config_file_values(path: Path) -> dict:
         raise UserError(f'{path} failed to run: {type(e).__name__}: {e}') from None
     return {k: v for k, v in scope.items() if not k.startswith('_') and not callable(v) and type(v).__name__ != 'module'}
 
+# %% ../nbs/04_train.ipynb #050c5c32
 def _literal(raw: str, type_name: str):
     "A `--key=value` value: a Python literal, else the string itself (a string field keeps `2024` as text)."
     try:
@@ -164,6 +165,7 @@ def _literal(raw: str, type_name: str):
         return raw
     return raw if type_name == 'str' and not isinstance(value, str) else value
 
+# %% ../nbs/04_train.ipynb #ab62008c
 def load_config(argv, cls=TrainConfig):
     "Build a `cls` (`TrainConfig`) from config files and `--key=value` arguments, in order, checking every key and type."
     values, types = {}, {f.name: f.type for f in fields(cls)}
@@ -184,7 +186,7 @@ def load_config(argv, cls=TrainConfig):
         set_value(key, _literal(raw, types.get(key, '')))
     return cls(**values)
 
-# %% ../nbs/04_train.ipynb #15025c27
+# %% ../nbs/04_train.ipynb #93e30b2a
 def data_dir(dataset: str) -> Path:
     "The prepared dataset folder: `data/DATASET` as in nanoGPT, or `dataset` itself if that is a folder."
     d = Path('data')/dataset
@@ -257,7 +259,7 @@ class ProcessInfo:
         "More than one process."
         return self.world_size > 1
 
-# %% ../nbs/04_train.ipynb #44d114e6
+# %% ../nbs/04_train.ipynb #a0099ff6
 def setup_distributed(ddp_backend: str, device: str) -> tuple[ProcessInfo, str]:
     "This process's `ProcessInfo` and device, joining the process group when run under torchrun."
     if int(os.environ.get('RANK', -1)) < 0:
@@ -298,13 +300,19 @@ class NanoGPTStream:
 # %% ../nbs/04_train.ipynb #b8d0e7fa
 def get_lr(it, cfg):
     "The learning rate at iteration `it`: linear warmup, cosine decay to `min_lr`, then flat."
-    if not cfg.decay_lr: return cfg.learning_rate
-    if it < cfg.warmup_iters: return cfg.learning_rate * (it + 1) / (cfg.warmup_iters + 1)
-    if it > cfg.lr_decay_iters: return cfg.min_lr
+    if not cfg.decay_lr:
+        return cfg.learning_rate
+    # 1) linear warmup for warmup_iters steps
+    if it < cfg.warmup_iters:
+        return cfg.learning_rate * (it + 1) / (cfg.warmup_iters + 1)
+    # 2) past lr_decay_iters, min_lr
+    if it > cfg.lr_decay_iters:
+        return cfg.min_lr
+    # 3) in between, cosine decay down to min_lr
     ratio = (it - cfg.warmup_iters) / max(1, cfg.lr_decay_iters - cfg.warmup_iters)
     return cfg.min_lr + 0.5 * (1.0 + math.cos(math.pi * ratio)) * (cfg.learning_rate - cfg.min_lr)
 
-# %% ../nbs/04_train.ipynb #53a6c4a8
+# %% ../nbs/04_train.ipynb #aa16ba6d
 @dataclass
 class RunState:
     "Where a run stands: what a checkpoint saves besides weights and optimizer, and what resuming restores."
@@ -314,7 +322,7 @@ class RunState:
     eval_due: bool = False          # stopped by a signal just before an evaluation: resuming runs it first
     pending_batch: tuple | None = None  # sampler=nanogpt's batch, fetched one micro-step ahead
 
-# %% ../nbs/04_train.ipynb #8cf8242b
+# %% ../nbs/04_train.ipynb #1733767a
 def rng_state() -> dict:
     "The RNG states of torch (CPU and every CUDA device) and Python."
     state = {'torch': torch.get_rng_state(), 'python': random.getstate()}
@@ -341,7 +349,7 @@ def save_checkpoint(path, model, optimizer, scaler, cfg, data_meta: dict, state:
             'eval_due': state.eval_due, 'pending_batch': pending}
     atomic_write(path, lambda p: torch.save(ckpt, p))
 
-# %% ../nbs/04_train.ipynb #653bb19d
+# %% ../nbs/04_train.ipynb #59a7314c
 def restore(ckpt: dict, optimizer, scaler, device) -> RunState:
     "Load `ckpt`'s optimizer, scaler and RNG states; returns where its run stood."
     optimizer.load_state_dict(ckpt['optimizer'])
@@ -369,7 +377,7 @@ def estimate_loss(model, splits: dict, cfg, device, ctx, block_size=None, it=0) 
     model.train()
     return out
 
-# %% ../nbs/04_train.ipynb #1e6e1ac3
+# %% ../nbs/04_train.ipynb #93b42704
 class RunLog:
     "log.jsonl, wandb and the progress bar of one run, on process 0."
     def __init__(self, out_dir, cfg: TrainConfig, start_iter: int = 0):
@@ -424,7 +432,7 @@ class RunLog:
         if self.wandb:
             self.wandb.finish()
 
-# %% ../nbs/04_train.ipynb #101e50c6
+# %% ../nbs/04_train.ipynb #2ec94531
 def checkpoints_due(val_loss: float, state: RunState, always_save: bool) -> list[str]:
     "The checkpoint files to write after an evaluation; updates `state.best_val_loss`."
     if val_loss < state.best_val_loss:
@@ -432,7 +440,7 @@ def checkpoints_due(val_loss: float, state: RunState, always_save: bool) -> list
         return ['best.pt', 'ckpt.pt']
     return ['ckpt.pt'] if always_save else []
 
-# %% ../nbs/04_train.ipynb #5f7f70c1
+# %% ../nbs/04_train.ipynb #982f864d
 def evaluate_and_save(model, optimizer, scaler, cfg, data_meta, splits, device, ctx, state: RunState, run_log: RunLog,
                       tokens_per_iter: int):
     "Estimate the losses at `state.iter_num`, log them, and write the checkpoints that are due (none with `eval_only`)."
@@ -467,6 +475,7 @@ class StopOnSignal:
         return self
 
     def handle(self, signum, frame):
+        "The signal handler: remember the request."
         self.requested = True
 
     def __exit__(self, *exc):
@@ -480,14 +489,14 @@ class StopOnSignal:
             dist.all_reduce(requested)
         return bool(requested.item())
 
-# %% ../nbs/04_train.ipynb #2134c5ac
+# %% ../nbs/04_train.ipynb #f76ce8d4
 def model_config(cfg: TrainConfig, vocab_size: int) -> GPTConfig:
     "The `GPTConfig` a training config describes, GPT-2's 50,257 tokens padded to 50,304 for speed."
     return GPTConfig(block_size=cfg.block_size, vocab_size=50304 if vocab_size == 50257 else vocab_size,
                      n_layer=cfg.n_layer, n_head=cfg.n_head, n_embd=cfg.n_embd, dropout=cfg.dropout, bias=cfg.bias,
                      attn_backend=cfg.attn_backend, alibi=cfg.alibi)
 
-# %% ../nbs/04_train.ipynb #ee2c0394
+# %% ../nbs/04_train.ipynb #f9b9a3f8
 def build_model(cfg: TrainConfig, data_meta: dict, device, verbose=True) -> tuple[GPT, dict | None]:
     "The model `cfg.init_from` asks for, on `device`, and the checkpoint it came from (None unless resuming)."
     ckpt = None
@@ -508,7 +517,7 @@ def build_model(cfg: TrainConfig, data_meta: dict, device, verbose=True) -> tupl
             load_into_model(model, emb_file(cfg), data_meta, cfg.emb_projection, seed=cfg.seed, verbose=verbose)
     return model.to(device), ckpt
 
-# %% ../nbs/04_train.ipynb #57d69a0e
+# %% ../nbs/04_train.ipynb #ea69c3b3
 def train(cfg: TrainConfig) -> dict:
     "Run a training job described by `cfg`; returns the final iteration, losses and log path."
     check_config(cfg)
@@ -647,7 +656,7 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
     return {'iter': state.iter_num, 'best_val_loss': state.best_val_loss, 'log': str(out_dir/'log.jsonl'),
             'elapsed': state.elapsed}
 
-# %% ../nbs/04_train.ipynb #a274e467
+# %% ../nbs/04_train.ipynb #0513c114
 def print_sample(model, meta, n, device, ctx, seed):
     "A few lines of generation from the start token, at the end of training."
     tok = tokenizer_from_meta(meta)

@@ -1,0 +1,87 @@
+"""Everything only a GPU can show, in one run, as one markdown table (see tools/gpu_check.sh)."""
+import importlib.util, os, re, subprocess, sys, tempfile, time
+from pathlib import Path
+
+root = Path(__file__).resolve().parent.parent
+rows = []  # (check, setting, result)
+
+def sh(cmd, timeout=900):
+    "Run `cmd` from the repository root; returns (exit status, output)."
+    env = {**os.environ, 'PYTHONPATH': str(root)}
+    env.pop('IN_TEST', None)
+    try:
+        r = subprocess.run(cmd, shell=True, capture_output=True, text=True, cwd=root, env=env, timeout=timeout)
+        return r.returncode, r.stdout + r.stderr
+    except subprocess.TimeoutExpired:
+        return 124, f'timed out after {timeout} s'
+
+def last_line(out, pattern):
+    lines = [l for l in out.splitlines() if re.search(pattern, l)]
+    return lines[-1].strip() if lines else out.strip().splitlines()[-1][:200] if out.strip() else ''
+
+def bench(label, args):
+    "GPT-2 124M training steps through nanogpt-bench: ms/iter, tokens/s, MFU."
+    code = f'from nanogpt_nb.eval import bench_main; bench_main({args.split()!r})'
+    rc, out = sh(f'{sys.executable} -c "{code}"')
+    rows.append(('GPT-2 124M step', label, last_line(out, r'ms/iter') if rc == 0 else f'FAILED: {last_line(out, "Error")}'))
+
+def corpus(tmp: Path) -> Path:
+    "Tiny Shakespeare where it was carried, else a generated text (the checks need characters, not literature)."
+    for p in (root/'shared', root.parent/'shared'):
+        if (p/'data/tinyshakespeare/input.txt').exists(): return p/'data/tinyshakespeare/input.txt'
+    text = ''.join(f'line {i}: to be or not to be, that is the question.\n' for i in range(40000))
+    (tmp/'input.txt').write_text(text)
+    return tmp/'input.txt'
+
+def main():
+    import torch
+    if not torch.cuda.is_available():
+        print('gpu_check: no CUDA GPU here; skipped: the #| gpu notebook cells, the GPT-2 124M step benchmark '
+              '(sdpa/flex/flash_attn, ALiBi on and off, compile on and off, bf16), the 1-GPU NCCL torchrun run and '
+              'fp16 with GradScaler. Run it on a GPU machine.')
+        return 0
+    name = torch.cuda.get_device_name()
+    print(f'gpu_check on {name}, torch {torch.__version__}', flush=True)
+    tmp = Path(tempfile.mkdtemp())
+
+    # the #| gpu cells of the notebooks (needs nbdev, which a bare GPU machine may lack: see gpu_check.sh)
+    if importlib.util.find_spec('nbdev'):
+        for nb in ('02_attention',):
+            rc, out = sh(f'nbdev_test --flags gpu --path nbs/{nb}.ipynb --do_print', timeout=1200)
+            rows.append(('#| gpu cells', nb, 'passed' if rc == 0 else f'FAILED: {last_line(out, "Error")}'))
+    else:
+        rows.append(('#| gpu cells', 'all', 'skipped: nbdev is not installed (carry its wheels, see gpu_check.sh)'))
+
+    # GPT-2 124M training steps: batch 12 x 1024, bf16
+    base = '--device=cuda --dtype=bfloat16 --batch_size=12 --block_size=1024 --iters=10 --warmup=3 --dataset=none'
+    backends = ['sdpa', 'flex'] + (['flash_attn'] if importlib.util.find_spec('flash_attn') else [])
+    for backend in backends:
+        for alibi in (False, True):
+            for compile in (False, True):
+                if backend == 'flex' and not compile: continue  # FlexAttention is compiled in any case
+                bench(f'{backend}, alibi={alibi}, compile={compile}, bf16',
+                      f'{base} --attn_backend={backend} --alibi={alibi} --compile={compile}')
+    if 'flash_attn' not in backends: rows.append(('GPT-2 124M step', 'flash_attn', 'skipped: flash-attn is not installed'))
+
+    # a 1-GPU NCCL run under torchrun, and fp16 with a gradient scaler
+    src = corpus(tmp)
+    rc, out = sh(f'{sys.executable} -c "from nanogpt_nb.data import prepare; '
+                 f"prepare('shakespeare_char', out='{tmp}/data', input='{src}')\"")
+    small = (f'train_shakespeare_char --dataset={tmp}/data --max_iters=50 --eval_interval=50 --eval_iters=5 '
+             '--log_interval=10 --device=cuda --compile=False')
+    torchrun = f'{sys.executable} -m torch.distributed.run'
+    rc, out = sh(f'{torchrun} --standalone --nproc_per_node=1 nanogpt_nb/train.py {small} --ddp_backend=nccl '
+                 f'--out_dir={tmp}/nccl')
+    rows.append(('torchrun, NCCL', '1 GPU, shakespeare_char, 50 iterations',
+                 last_line(out, r'^step 50') if rc == 0 else f'FAILED: {last_line(out, "rror")}'))
+    for alibi in (False, True):
+        rc, out = sh(f'{sys.executable} nanogpt_nb/train.py {small} --dtype=float16 --alibi={alibi} --out_dir={tmp}/fp16-{alibi}')
+        rows.append(('fp16 + GradScaler', f'alibi={alibi}, 50 iterations',
+                     last_line(out, r'^step 50') if rc == 0 else f'FAILED: {last_line(out, "rror")}'))
+
+    print(f'\n### GPU checks: {name}, torch {torch.__version__}\n')
+    print('| check | setting | result |\n|---|---|---|')
+    for check, setting, result in rows: print(f'| {check} | {setting} | {result} |')
+    return 1 if any(r[2].startswith('FAILED') for r in rows) else 0
+
+if __name__ == '__main__': sys.exit(main())
