@@ -6,7 +6,7 @@
    "source" links point at the package files copied into the site, long logs fold, widgets give way to their static
    fallback; then mkdocs-material with mkdocs-jupyter renders them, with navigation and search, into site/."""
 import os, re, shutil, subprocess, sys
-import nbformat
+import markdown, nbformat
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
@@ -28,6 +28,10 @@ def local_links(text: str) -> str:
 def plain_types(text: str) -> str:
     "nbdev writes the type of a parameter whose default is None as NoneType: leave it out."
     return re.sub(r':NoneType=', '=', text).replace('| NoneType |', '|  |')
+
+def as_terminal_shows(text: str) -> str:
+    "Progress bars redraw a line with carriage returns: keep what a terminal would show, the last redraw."
+    return '\n'.join(line.rsplit('\r', 1)[-1] for line in text.split('\n'))
 
 def folded(text: str) -> str:
     "A long log as a <details> block whose summary is its line count and last line."
@@ -55,10 +59,14 @@ def for_mkdocs(nb):
             data = out.get('data', {})
             if 'application/vnd.jupyter.widget-view+json' in data:
                 continue  # a live widget has no static form: the notebook shows its output next to it
-            if data.get('text/markdown'):
-                data['text/markdown'] = plain_types(local_links(data['text/markdown']))
-            if out.get('output_type') == 'stream' and out.get('text', '').count('\n') > LOG_LINES:
-                out = nbformat.v4.new_output('display_data', data={'text/html': folded(out['text'])})
+            if data.get('text/markdown'):  # as HTML: mkdocs-jupyter renders markdown outputs without their tables
+                md = plain_types(local_links(data.pop('text/markdown')))
+                data['text/html'] = markdown.markdown(md, extensions=['tables', 'fenced_code'])
+                data.pop('text/plain', None)
+            if out.get('output_type') == 'stream':
+                out['text'] = as_terminal_shows(out['text'])
+                if out['text'].count('\n') > LOG_LINES:
+                    out = nbformat.v4.new_output('display_data', data={'text/html': folded(out['text'])})
             outputs.append(out)
         if 'outputs' in cell: cell.outputs = outputs
     return nb
@@ -76,7 +84,7 @@ def main():
     shutil.copy(root/'tools'/'site.css', docs/'site.css')
     # the README is the home page; its links to notebooks point at their pages
     home = local_links((root/'README.md').read_text())
-    home = re.sub(r'`(\d\d_\w+)`', r'[`\1`](\1.ipynb)', home)
+    home = re.sub(r'`(\d\d_\w+|benchmarks)`', r'[`\1`](\1.ipynb)', home)
     (docs/'index.md').write_text(home)
     env = {**os.environ, 'NO_MKDOCS_2_WARNING': '1'}
     subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '--clean', '-q', '-f', str(root/'mkdocs.yml')], check=True, env=env)
