@@ -135,11 +135,11 @@ def _flex(q, k, v, alibi, dropout_p):
     if q.device.type == 'cpu' and torch.is_grad_enabled() and q.requires_grad:
         raise UserError("attn_backend='flex' has no backward on CPU: train on CPU with attn_backend='sdpa'")
     Tq, Tk = q.size(2), k.size(2)
-    score_mod = None
-    if alibi:
-        slopes, offset = alibi_slopes(q.size(1)).to(q.device), Tk - Tq
-        def score_mod(score, b, h, qi, ki): return score - slopes[h] * (qi + offset - ki)
-    return _flex_kernel(q.device.type)(q, k, v, score_mod=score_mod, block_mask=_flex_block_mask(Tq, Tk, q.device))
+    slopes, offset = alibi_slopes(q.size(1)).to(q.device), Tk - Tq
+    def alibi_score(score, b, h, qi, ki):
+        return score - slopes[h] * (qi + offset - ki)
+    block_mask = _flex_block_mask(Tq, Tk, q.device)
+    return _flex_kernel(q.device.type)(q, k, v, score_mod=alibi_score if alibi else None, block_mask=block_mask)
 
 # %% ../nbs/02_attention.ipynb #673772aa
 def _flash_attn(q, k, v, alibi, dropout_p):

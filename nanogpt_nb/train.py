@@ -24,7 +24,6 @@ import ast, difflib, json, math, os, random, signal, time, typing
 from contextlib import nullcontext
 from dataclasses import dataclass, asdict, field, fields
 
-import numpy as np
 import torch
 import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel as DDP

@@ -22,7 +22,8 @@ def run(path, slow=False):
         if ('slow' in f and not slow) or ('gpu' in f and not torch.cuda.is_available()): continue
         outputs = shell.run(cell.source)
         if shell.exc: raise SystemExit(f'{path.name}: cell failed:\n{cell.source[:300]}\n{shell.exc!r}')
-        cell.outputs = _dict2obj(outputs) if outputs else []
+        hidden = re.search(r'^#\|\s*hide\s*$', cell.source, re.M)  # setup: its output is no documentation
+        cell.outputs = _dict2obj(outputs) if outputs and not hidden else []
     write_nb(nb, path)
     print(f'{path.name}: executed, outputs written')
 
