@@ -266,29 +266,29 @@ def _sample_next(logits, temperature, top_k, top_p, generator):
 
 # %% ../nbs/03_model.ipynb #83dc8d86
 @patch
-@torch.no_grad()
 def generate(self: GPT, idx, max_new_tokens, temperature=1.0, top_k=None, top_p=None, generator=None, eot=None,
              use_cache=True, vocab_size=None):
     "Continue `idx` `(B, T)` by up to `max_new_tokens` tokens."
-    c, caches = self.config, None
-    done = torch.zeros(idx.size(0), 1, dtype=torch.bool, device=idx.device)
-    for _ in range(max_new_tokens):
-        window = idx if c.alibi else idx[:, -c.block_size:]
-        if not use_cache:
-            logits, _ = self(window)
-        elif caches is None or (not c.alibi and caches[0].len >= c.block_size):  # first step, or the window slid
-            caches = [KVCache(window.size(1) + max_new_tokens) for _ in range(c.n_layer)]
-            logits, _ = self(window, kv_caches=caches)
-        else:
-            logits, _ = self(idx[:, -1:], kv_caches=caches)
-        logits = logits[:, -1, :]
-        if vocab_size:
-            logits[:, vocab_size:] = float('-inf')  # the padding rows of the vocabulary
-        nxt = _sample_next(logits, temperature, top_k, top_p, generator)
-        if eot is not None:
-            nxt = nxt.masked_fill(done, eot)  # finished rows are padded with eot
-            done |= nxt == eot
-        idx = torch.cat((idx, nxt), dim=1)
-        if eot is not None and done.all():
-            break
-    return idx
+    with torch.no_grad():  # inside the body: fastcore's @patch must be the outer decorator
+        c, caches = self.config, None
+        done = torch.zeros(idx.size(0), 1, dtype=torch.bool, device=idx.device)
+        for _ in range(max_new_tokens):
+            window = idx if c.alibi else idx[:, -c.block_size:]
+            if not use_cache:
+                logits, _ = self(window)
+            elif caches is None or (not c.alibi and caches[0].len >= c.block_size):  # first step, or the window slid
+                caches = [KVCache(window.size(1) + max_new_tokens) for _ in range(c.n_layer)]
+                logits, _ = self(window, kv_caches=caches)
+            else:
+                logits, _ = self(idx[:, -1:], kv_caches=caches)
+            logits = logits[:, -1, :]
+            if vocab_size:
+                logits[:, vocab_size:] = float('-inf')  # the padding rows of the vocabulary
+            nxt = _sample_next(logits, temperature, top_k, top_p, generator)
+            if eot is not None:
+                nxt = nxt.masked_fill(done, eot)  # finished rows are padded with eot
+                done |= nxt == eot
+            idx = torch.cat((idx, nxt), dim=1)
+            if eot is not None and done.all():
+                break
+        return idx
