@@ -578,7 +578,9 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
                 state.pending_batch = stream and stream.pending
                 evaluate_and_save(raw_model, optimizer, scaler, cfg, meta, splits, device, ctx, state, run_log,
                                   tokens_per_iter)
-            while state.iter_num < cfg.max_iters and not cfg.eval_only:
+            if cfg.eval_only:
+                return {'iter': state.iter_num, 'log': str(out_dir/'log.jsonl')}
+            while state.iter_num < cfg.max_iters:
                 it, t0 = state.iter_num, time.perf_counter()
                 # set the learning rate
                 lr = get_lr(it, cfg)
@@ -647,7 +649,7 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
                     state.pending_batch = stream and stream.pending
                     evaluate_and_save(raw_model, optimizer, scaler, cfg, meta, splits, device, ctx, state, run_log,
                                       tokens_per_iter)
-            if proc.is_main and cfg.sample_tokens and not cfg.eval_only:
+            if proc.is_main and cfg.sample_tokens:
                 print_sample(raw_model, meta, cfg.sample_tokens, device, ctx, cfg.seed)
         finally:
             if run_log:
