@@ -13,9 +13,10 @@ import torch
 from .core import UserError, run_cli, tmp_path, atomic_write, atomic_write_text, from_hub
 
 # %% auto #0
-__all__ = ['SHAKESPEARE_URL', 'BUILTIN', 'GPT2Tokenizer', 'CharTokenizer', 'tokenizer_from_meta', 'token_dtype', 'write_tokens',
-           'load_meta', 'load_tokens', 'download', 'load_corpus', 'split_corpus', 'tokenize_splits',
-           'write_split_from_dataset', 'prepare', 'batch_rng', 'get_batch', 'prepare_cli']
+__all__ = ['META_FIELDS', 'SHAKESPEARE_URL', 'BUILTIN', 'GPT2Tokenizer', 'CharTokenizer', 'HFTokenizer', 'tokenizer_from_meta',
+           'make_tokenizer', 'token_dtype', 'write_tokens', 'read_plain_pickle', 'load_meta', 'load_tokens', 'download',
+           'load_corpus', 'val_documents', 'split_corpus', 'tokenize_splits', 'write_split_from_dataset', 'prepare',
+           'batch_rng', 'get_batch', 'flag', 'prepare_cli']
 
 # %% ../nbs/00_data.ipynb #f349b9b3
 class GPT2Tokenizer:
@@ -79,12 +80,69 @@ class CharTokenizer:
         "What `meta.json` records to rebuild this tokenizer: the characters in id order."
         return {'tokenizer': 'char', 'chars': ''.join(self.itos[i] for i in range(self.vocab_size))}
 
+# %% ../nbs/00_data.ipynb #449510d6
+class HFTokenizer:
+    "A Hugging Face fast tokenizer; its definition travels in `meta.json` and in checkpoints."
+    name = 'hf'
+    def __init__(self, fast_tokenizer, source: str):
+        self.tok, self.source = fast_tokenizer, source
+        self.vocab_size, self.eot = len(fast_tokenizer), fast_tokenizer.eos_token_id
+
+    @classmethod
+    def load(cls, name_or_path: str):
+        "The tokenizer of a hub name or a local folder."
+        from transformers import AutoTokenizer
+        tok = from_hub(AutoTokenizer.from_pretrained, str(name_or_path), 'tokenizer',
+                       'use gpt2, char, a hub name with a network, or a local folder holding tokenizer.json')
+        if not tok.is_fast:
+            raise UserError(f'{name_or_path} has no fast tokenizer (tokenizer.json): convert it with transformers first')
+        return cls(tok, str(name_or_path))
+
+    @classmethod
+    def from_meta(cls, meta: dict):
+        "The tokenizer stored in `meta` by `meta()`."
+        from tokenizers import Tokenizer
+        from transformers import PreTrainedTokenizerFast
+        tok = PreTrainedTokenizerFast(tokenizer_object=Tokenizer.from_str(meta['tokenizer_json']),
+                                      eos_token=meta.get('eos_token'))
+        return cls(tok, meta.get('tokenizer_name', 'hf'))
+
+    def encode(self, text) -> list[int]:
+        "Token ids of `text`, without special tokens."
+        return self.tok.backend_tokenizer.encode(text, add_special_tokens=False).ids
+
+    def encode_batch(self, texts) -> list[list[int]]:
+        "Token ids of each text."
+        return [e.ids for e in self.tok.backend_tokenizer.encode_batch(list(texts), add_special_tokens=False)]
+
+    def decode(self, ids) -> str:
+        "The text of token ids."
+        return self.tok.decode(list(ids))
+
+    def meta(self) -> dict:
+        "What `meta.json` records: the name and the whole `tokenizer.json`."
+        return {'tokenizer': 'hf', 'tokenizer_name': self.source, 'tokenizer_json': self.tok.backend_tokenizer.to_str(),
+                'eos_token': self.tok.eos_token}
+
 # %% ../nbs/00_data.ipynb #36f315f1
 def tokenizer_from_meta(meta: dict):
     "Rebuild the tokenizer recorded in a dataset's `meta.json`."
     if meta['tokenizer'] == 'gpt2': return GPT2Tokenizer()
     if meta['tokenizer'] == 'char': return CharTokenizer(list(meta['chars']))
+    if meta['tokenizer'] == 'hf': return HFTokenizer.from_meta(meta)
     raise UserError(f"unknown tokenizer {meta['tokenizer']!r} in meta.json")
+
+# %% ../nbs/00_data.ipynb #84c8e37b
+def make_tokenizer(name: str, texts=()):
+    "The tokenizer `name` asks for; `char` builds its vocabulary from `texts` (an iterable of strings)."
+    if name == 'gpt2':
+        return GPT2Tokenizer()
+    if name == 'char':
+        chars = set()
+        for text in texts:
+            chars.update(text)
+        return CharTokenizer(sorted(chars))
+    return HFTokenizer.load(name)
 
 # %% ../nbs/00_data.ipynb #678c7fb4
 def token_dtype(vocab_size: int):
@@ -109,13 +167,63 @@ def write_tokens(path, batches, total: int, dtype, desc=None):
     atomic_write(path, write)
 
 # %% ../nbs/00_data.ipynb #8534f3d8
+class _PlainUnpickler(pickle.Unpickler):
+    "Unpickles dicts, lists, strings and numbers only: anything that names a class or function is refused."
+    def find_class(self, module, name):
+        raise UserError(f'{self.path} holds {module}.{name}, not plain data: it is not loaded, since unpickling it '
+                        'could run code. Write a meta.json instead')
+
+def read_plain_pickle(path) -> object:
+    "The contents of a pickle file made only of plain Python data (nanoGPT's `meta.pkl`), without running any code."
+    with open(path, 'rb') as f:
+        unpickler = _PlainUnpickler(f)
+        unpickler.path = path
+        try:
+            return unpickler.load()
+        except UserError:
+            raise
+        except Exception as e:
+            raise UserError(f'{path} is not a readable pickle ({type(e).__name__})') from None
+
+# %% ../nbs/00_data.ipynb #cee41ad4
+def _nanogpt_meta(d: Path) -> dict:
+    "The metadata of a folder written by nanoGPT's prepare.py: meta.pkl for characters, none for the GPT-2 BPE."
+    if not (d/'meta.pkl').exists():
+        return {'tokenizer': 'gpt2', 'vocab_size': 50257, 'dtype': 'uint16', 'source': 'nanoGPT prepare.py'}
+    pkl = read_plain_pickle(d/'meta.pkl')
+    if not isinstance(pkl, dict) or not isinstance(pkl.get('itos'), dict):
+        raise UserError(f"{d/'meta.pkl'} has no 'itos' table: it is not a nanoGPT character vocabulary")
+    itos = pkl['itos']
+    try:
+        chars = ''.join(itos[i] for i in range(len(itos)))
+    except (KeyError, TypeError):
+        raise UserError(f"{d/'meta.pkl'}: 'itos' must map 0..{len(itos) - 1} to characters") from None
+    return {'tokenizer': 'char', 'chars': chars, 'vocab_size': pkl.get('vocab_size', len(itos)), 'dtype': 'uint16',
+            'source': 'nanoGPT prepare.py'}
+
+# %% ../nbs/00_data.ipynb #3cf3b3bb
+META_FIELDS = ('tokenizer', 'vocab_size', 'dtype')
+
 def load_meta(data_dir) -> dict:
-    "Read `meta.json` of a prepared dataset folder."
-    path = Path(data_dir)/'meta.json'
-    if not path.exists():
+    "The metadata of a prepared dataset folder: its `meta.json`, or what a nanoGPT folder implies."
+    d = Path(data_dir)
+    path = d/'meta.json'
+    if path.exists():
+        try:
+            meta = json.loads(path.read_text())
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            raise UserError(f'{path} is not valid JSON: re-run nanogpt-prepare with --force') from None
+    elif (d/'train.bin').exists() or (d/'meta.pkl').exists():
+        meta = _nanogpt_meta(d)
+    else:
         raise UserError(f'{path} not found: prepare the dataset first, e.g. `nanogpt-prepare shakespeare_char`')
-    try: return json.loads(path.read_text())
-    except json.JSONDecodeError: raise UserError(f'{path} is not valid JSON: re-run nanogpt-prepare with --force') from None
+    for field in META_FIELDS + (('chars',) if meta.get('tokenizer') == 'char' else ()):
+        if field not in meta:
+            raise UserError(f'{path} lacks {field!r}: add it, or re-run nanogpt-prepare with --force')
+    for split in ('train', 'val'):  # token counts, where not recorded, are the file sizes
+        if f'{split}_tokens' not in meta and (d/f'{split}.bin').exists():
+            meta[f'{split}_tokens'] = (d/f'{split}.bin').stat().st_size // np.dtype(meta['dtype']).itemsize
+    return meta
 
 # %% ../nbs/00_data.ipynb #6abef6ff
 def load_tokens(data_dir, split: str, meta: dict | None = None) -> np.memmap:
@@ -123,6 +231,8 @@ def load_tokens(data_dir, split: str, meta: dict | None = None) -> np.memmap:
     meta = meta or load_meta(data_dir)
     path, dtype = Path(data_dir)/f'{split}.bin', np.dtype(meta['dtype'])
     if not path.exists(): raise UserError(f'{path} not found: re-run nanogpt-prepare with --force')
+    if f'{split}_tokens' not in meta:
+        raise UserError(f"{data_dir} has no token count for {split}: re-run nanogpt-prepare with --force")
     expected = meta[f'{split}_tokens'] * dtype.itemsize
     if path.stat().st_size != expected:
         raise UserError(f'{path} has {path.stat().st_size} bytes, expected {expected} (truncated or from another run): '
@@ -148,20 +258,25 @@ def download(url, dest):
 def load_corpus(source, text_field='text', num_proc=None):
     "Load a hub dataset name or a local file/folder as a `datasets.DatasetDict`."
     import datasets
-    path = Path(source)
-    if path.exists():
+    if isinstance(source, (datasets.Dataset, datasets.DatasetDict)):
+        ds = source
+    elif (path := Path(source)).exists():
         if path.is_dir() and ((path/'dataset_dict.json').exists() or (path/'state.json').exists()):
             ds = datasets.load_from_disk(str(path))
         else:
-            files = [path] if path.is_file() else sorted(p for p in path.rglob('*') if p.suffix in ('.txt', '.jsonl', '.json'))
-            if not files: raise UserError(f'{path} holds no .txt, .jsonl or .json files')
-            kinds = {'text' if f.suffix == '.txt' else 'json' for f in files}
-            if len(kinds) > 1: raise UserError(f'{path} mixes .txt and .json(l) files: prepare them separately')
+            suffixes = {'.txt': 'text', '.jsonl': 'json', '.json': 'json', '.parquet': 'parquet'}
+            files = [path] if path.is_file() else sorted(p for p in path.rglob('*') if p.suffix in suffixes)
+            if not files: raise UserError(f'{path} holds no .txt, .jsonl, .json or .parquet files')
+            kinds = {suffixes.get(f.suffix, 'text') for f in files}
+            if len(kinds) > 1: raise UserError(f'{path} mixes file kinds ({", ".join(sorted(kinds))}): prepare them separately')
             kind = kinds.pop()
             if all(f.stat().st_size == 0 for f in files):
                 raise UserError(f'{path} is empty: nothing to tokenize')
             kw = {'sample_by': 'document'} if kind == 'text' else {}
-            ds = datasets.load_dataset(kind, data_files=[str(f) for f in files], num_proc=num_proc, **kw)
+            try:
+                ds = datasets.load_dataset(kind, data_files=[str(f) for f in files], num_proc=num_proc, **kw)
+            except UnicodeDecodeError:
+                raise UserError(f'{path} is not UTF-8 text: convert it to UTF-8 first') from None
     else:
         ds = from_hub(lambda name: datasets.load_dataset(name, num_proc=num_proc), str(source), 'dataset',
                       f'use a built-in name ({", ".join(BUILTIN)}), a hub name with a network, '
@@ -169,18 +284,24 @@ def load_corpus(source, text_field='text', num_proc=None):
     if isinstance(ds, datasets.Dataset): ds = datasets.DatasetDict(train=ds)
     first = next(iter(ds.values()))
     if text_field not in first.column_names:
-        raise UserError(f'no field {text_field!r} in {source}; its fields are {first.column_names}: pass --text-field')
+        raise UserError(f'no field {text_field!r} in {source}; its fields are {first.column_names}: pass --text_field')
     return ds
 
 # %% ../nbs/00_data.ipynb #6c3741e4
-def split_corpus(ds, val_size=0.0005, seed=2357):
-    "A `DatasetDict` with exactly `train` and `val`."
+def val_documents(n_docs: int) -> int:
+    "How many of `n_docs` documents go to val by default: 10%, at most 1,000, never fewer than 0.05%, at least 1."
+    return max(1, round(max(0.0005 * n_docs, min(0.1 * n_docs, 1000))))
+
+# %% ../nbs/00_data.ipynb #f01a9bc0
+def split_corpus(ds, val_size=None, seed=2357):
+    "A `DatasetDict` with exactly `train` and `val`; `val_size` is a fraction of documents, or None for the default."
     import datasets
     for name in ('validation', 'val', 'test'):
         if 'train' in ds and name in ds: return datasets.DatasetDict(train=ds['train'], val=ds[name])
     train = ds['train'] if 'train' in ds else next(iter(ds.values()))
-    if len(train) < 2: raise UserError('the corpus has fewer than 2 documents: give at least one for train and one for val')
-    parts = train.train_test_split(test_size=val_size, seed=seed, shuffle=True)
+    if len(train) < 2: raise UserError('a corpus of documents needs at least 2 (one document is split by characters)')
+    n_val = val_documents(len(train)) if val_size is None else max(1, round(val_size * len(train)))
+    parts = train.train_test_split(test_size=min(n_val, len(train) - 1), seed=seed, shuffle=True)
     return datasets.DatasetDict(train=parts['train'], val=parts['test'])
 
 # %% ../nbs/00_data.ipynb #035cb273
@@ -229,55 +350,86 @@ def _finish(out: Path, meta: dict, tok):
     return meta
 
 # %% ../nbs/00_data.ipynb #d958f539
-def _prepare_shakespeare(out, tok_name, input=None):
-    "nanoGPT's shakespeare recipes: the first 90% of characters train, the rest val."
-    src = Path(input) if input else out/'input.txt'
-    if not src.exists():
-        if input: raise UserError(f'{src} not found: pass --input PATH to a copy of tiny Shakespeare')
-        download(SHAKESPEARE_URL, src)
-    text = src.read_text(encoding='utf-8')
-    if not text: raise UserError(f'{src} is empty: nothing to tokenize')
-    tok = CharTokenizer.from_text(text) if tok_name == 'char' else GPT2Tokenizer()
-    n = len(text)
-    splits = {'train': text[:int(n * 0.9)], 'val': text[int(n * 0.9):]}
+def _prepare_one_document(out: Path, text: str, tokenizer: str, train_frac: float):
+    "Tokenize one document, its first `train_frac` of characters for train and the rest for val."
+    if not 0 < train_frac < 1:
+        raise UserError(f'train_frac must be between 0 and 1, got {train_frac}')
+    tok = make_tokenizer(tokenizer, [text])
+    cut = int(len(text) * train_frac)
     dtype = token_dtype(tok.vocab_size)
     counts = {}
-    for split, part in splits.items():
+    for split, part in (('train', text[:cut]), ('val', text[cut:])):
         ids = np.array(tok.encode(part), dtype=dtype)
         write_tokens(out/f'{split}.bin', [ids], len(ids), dtype)
         counts[f'{split}_tokens'] = len(ids)
-    return tok, counts, str(src if input else SHAKESPEARE_URL)
+    return tok, counts
+
+# %% ../nbs/00_data.ipynb #20914f13
+def _prepare_documents(out: Path, ds, tokenizer: str, text_field: str, num_proc, val_size, seed):
+    "Tokenize a `DatasetDict` of documents into train and val token files."
+    splits = split_corpus(ds, val_size, seed)
+    texts = (t for split in splits.values() for t in split[text_field]) if tokenizer == 'char' else ()
+    tok = make_tokenizer(tokenizer, texts)
+    splits = tokenize_splits(splits, tok, text_field, num_proc)
+    dtype = token_dtype(tok.vocab_size)
+    counts = {f'{s}_tokens': write_split_from_dataset(out/f'{s}.bin', splits[s], dtype) for s in ('train', 'val')}
+    return tok, counts
+
+# %% ../nbs/00_data.ipynb #3251ab57
+def _read_source(source, input, text_field, num_proc, out: Path):
+    "`(text or DatasetDict, description)`: one document as a string, or a corpus of documents."
+    import datasets
+    if isinstance(source, str) and source in ('shakespeare_char', 'shakespeare'):
+        src = Path(input) if input else out/'input.txt'
+        if not src.exists():
+            if input: raise UserError(f'{src} not found: pass --input PATH to a copy of tiny Shakespeare')
+            download(SHAKESPEARE_URL, src)
+        origin = str(src if input else SHAKESPEARE_URL)
+    else:
+        src = input or source
+        origin = 'a datasets object' if isinstance(src, (datasets.Dataset, datasets.DatasetDict)) else str(src)
+    if isinstance(src, (str, Path)) and Path(src).is_file() and Path(src).suffix not in ('.json', '.jsonl', '.parquet'):
+        try:
+            text = Path(src).read_text(encoding='utf-8')
+        except UnicodeDecodeError:
+            raise UserError(f'{src} is not UTF-8 text: convert it to UTF-8 first') from None
+        if not text: raise UserError(f'{src} is empty: nothing to tokenize')
+        return text, origin
+    if isinstance(src, (str, Path)) and not Path(src).exists() and (input or os.sep in str(src) or '.' in Path(src).name):
+        raise UserError(f'{src} not found: check the path')
+    num_proc = num_proc or (max(1, (os.cpu_count() or 2) // 2) if source == 'openwebtext' and not input else None)
+    ds = load_corpus(src, text_field, num_proc)
+    parts = list(ds.values())
+    if len(parts) == 1 and len(parts[0]) == 1:
+        return parts[0][0][text_field], origin  # a corpus of one document
+    return ds, origin
 
 # %% ../nbs/00_data.ipynb #134eff0d
-def prepare(dataset: str, out=None, input=None, force=False, text_field='text', num_proc=None,
-            tokenizer='gpt2', val_size=0.0005, seed=2357) -> dict:
-    "Tokenize `dataset` into `out/{train,val}.bin` and `out/meta.json`; returns the metadata."
-    name = Path(dataset).stem if Path(dataset).exists() else dataset.replace('/', '_')
+def prepare(source, out=None, input=None, force=False, text_field='text', num_proc=None, tokenizer='gpt2',
+            val_size=None, train_frac=0.9, seed=2357) -> dict:
+    "Tokenize `source` (a name, a path or a `datasets` object) into `out/{train,val}.bin` and `out/meta.json`."
+    if out is None and not isinstance(source, str):
+        raise UserError('give out=FOLDER for a datasets object')
+    name = '' if not isinstance(source, str) else Path(source).stem if Path(source).exists() else source.replace('/', '_')
     out = Path(out or Path('data')/name)
     if not force and (meta := _is_prepared(out)):
         print(f'{out} is already prepared ({meta["train_tokens"]:,} train / {meta["val_tokens"]:,} val tokens); '
               'pass --force to redo it')
         return meta
-    if tokenizer not in ('gpt2', 'char'): raise UserError(f'unknown tokenizer {tokenizer!r}: use gpt2 or char')
     if input and not Path(input).exists(): raise UserError(f'{input} not found: check the --input path')
+    if isinstance(source, str) and source == 'shakespeare_char': tokenizer = 'char'
     _check_writable(out)
+    corpus, origin = _read_source(source, input, text_field, num_proc, out)
     (out/'meta.json').unlink(missing_ok=True)  # the dataset is incomplete from here until the end
-    if dataset in ('shakespeare_char', 'shakespeare'):
-        tok, counts, source = _prepare_shakespeare(out, 'char' if dataset == 'shakespeare_char' else 'gpt2', input)
+    if isinstance(corpus, str):
+        tok, counts = _prepare_one_document(out, corpus, tokenizer, train_frac)
     else:
-        if dataset == 'openwebtext' and input is None and num_proc is None: num_proc = max(1, (os.cpu_count() or 2) // 2)
-        source = str(input or dataset)
-        if tokenizer == 'char': raise UserError('the char tokenizer is only for shakespeare_char; use gpt2')
-        tok = GPT2Tokenizer()
-        splits = split_corpus(load_corpus(source, text_field, num_proc), val_size, seed)
-        splits = tokenize_splits(splits, tok, text_field, num_proc)
-        dtype = token_dtype(tok.vocab_size)
-        counts = {f'{s}_tokens': write_split_from_dataset(out/f'{s}.bin', splits[s], dtype) for s in ('train', 'val')}
-        if counts['train_tokens'] == 0 or counts['val_tokens'] == 0:
-            for s in ('train', 'val'): (out/f'{s}.bin').unlink(missing_ok=True)
-            raise UserError(f'{source} gave no tokens for a split (empty corpus?): nothing was written')
+        tok, counts = _prepare_documents(out, corpus, tokenizer, text_field, num_proc, val_size, seed)
+    if counts['train_tokens'] == 0 or counts['val_tokens'] == 0:
+        for s in ('train', 'val'): (out/f'{s}.bin').unlink(missing_ok=True)
+        raise UserError(f'{origin} gave no tokens for a split (too small?): nothing was written')
     meta = {**tok.meta(), 'vocab_size': tok.vocab_size, 'dtype': np.dtype(token_dtype(tok.vocab_size)).name,
-            **counts, 'source': source, 'dataset': dataset}
+            **counts, 'source': origin, 'dataset': name or out.name}
     print(f'{out}: {counts["train_tokens"]:,} train and {counts["val_tokens"]:,} val tokens, vocab {tok.vocab_size}')
     return _finish(out, meta, tok)
 
@@ -301,19 +453,29 @@ def get_batch(data, batch_size: int, block_size: int, rng: np.random.Generator |
     return x.contiguous(), y.contiguous()
 
 # %% ../nbs/00_data.ipynb #c4cb129a
+def flag(value: str) -> bool:
+    "A command-line truth value: True/False, yes/no, 1/0."
+    if value.lower() in ('true', 'yes', '1'): return True
+    if value.lower() in ('false', 'no', '0'): return False
+    raise argparse.ArgumentTypeError(f'expected True or False, got {value!r}')
+
 def prepare_cli(argv=None):
-    "Entry point of `nanogpt-prepare`."
-    p = argparse.ArgumentParser(prog='nanogpt-prepare', description='Tokenize a dataset into train.bin/val.bin/meta.json.')
-    p.add_argument('dataset', help=f'{", ".join(BUILTIN)}, a Hugging Face dataset name, or a local .txt/.jsonl file or folder')
-    p.add_argument('--out', help='output folder (default: data/DATASET)')
+    "Entry point of `nanogpt-prepare SOURCE [--key=value ...]`."
+    p = argparse.ArgumentParser(prog='nanogpt-prepare', description='Tokenize a corpus into train.bin, val.bin and meta.json. '
+                                'Options are written --key=value like every nanogpt command; --key value and the dashed '
+                                'spellings (--text-field) work too.')
+    p.add_argument('dataset', help=f'{", ".join(BUILTIN)}, a Hugging Face dataset name, a .txt/.jsonl/.json/.parquet '
+                                   'file, a folder of them, or a save_to_disk folder')
+    p.add_argument('--out', help='output folder (default: data/NAME)')
     p.add_argument('--input', help='a local copy to use instead of downloading (file or folder)')
-    p.add_argument('--force', action='store_true', help='redo the work even if finished outputs exist')
-    p.add_argument('--text-field', default='text', help='the field holding the text in JSON/HF datasets')
-    p.add_argument('--num-proc', type=int, default=None, help='tokenizer processes for the Hugging Face path')
-    p.add_argument('--tokenizer', default='gpt2', choices=['gpt2', 'char'])
-    p.add_argument('--val-size', type=float, default=0.0005, help='fraction of documents for val when there is no val split')
+    p.add_argument('--force', type=flag, nargs='?', const=True, default=False, help='redo the work even if finished outputs exist')
+    p.add_argument('--text_field', '--text-field', default='text', help='the field holding the text in JSON, Parquet and HF datasets')
+    p.add_argument('--num_proc', '--num-proc', type=int, default=None, help='tokenizer processes for corpora of documents')
+    p.add_argument('--tokenizer', default='gpt2', help='gpt2, char, or a Hugging Face tokenizer name or folder')
+    p.add_argument('--val_size', '--val-size', type=float, default=None,
+                   help='fraction of documents for val when there is no val split (default: 10%%, at most 1,000 documents)')
+    p.add_argument('--train_frac', '--train-frac', type=float, default=0.9, help='one document: the fraction of characters for train')
     def main(argv):
         a = p.parse_args(argv)
-        tokenizer = 'char' if a.dataset == 'shakespeare_char' else a.tokenizer
-        prepare(a.dataset, a.out, a.input, a.force, a.text_field, a.num_proc, tokenizer, a.val_size)
+        prepare(a.dataset, a.out, a.input, a.force, a.text_field, a.num_proc, a.tokenizer, a.val_size, a.train_frac)
     return run_cli(main, argv)
