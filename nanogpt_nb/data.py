@@ -80,7 +80,7 @@ class CharTokenizer:
         "What `meta.json` records to rebuild this tokenizer: the characters in id order."
         return {'tokenizer': 'char', 'chars': ''.join(self.itos[i] for i in range(self.vocab_size))}
 
-# %% ../nbs/00_data.ipynb #449510d6
+# %% ../nbs/00_data.ipynb #6217f481
 class HFTokenizer:
     "A Hugging Face fast tokenizer; its definition travels in `meta.json` and in checkpoints."
     name = 'hf'
@@ -132,7 +132,7 @@ def tokenizer_from_meta(meta: dict):
     if meta['tokenizer'] == 'hf': return HFTokenizer.from_meta(meta)
     raise UserError(f"unknown tokenizer {meta['tokenizer']!r} in meta.json")
 
-# %% ../nbs/00_data.ipynb #84c8e37b
+# %% ../nbs/00_data.ipynb #eb1006e1
 def make_tokenizer(name: str, texts=()):
     "The tokenizer `name` asks for; `char` builds its vocabulary from `texts` (an iterable of strings)."
     if name == 'gpt2':
@@ -185,7 +185,7 @@ def read_plain_pickle(path) -> object:
         except Exception as e:
             raise UserError(f'{path} is not a readable pickle ({type(e).__name__})') from None
 
-# %% ../nbs/00_data.ipynb #cee41ad4
+# %% ../nbs/00_data.ipynb #e3f66e30
 def _nanogpt_meta(d: Path) -> dict:
     "The metadata of a folder written by nanoGPT's prepare.py: meta.pkl for characters, none for the GPT-2 BPE."
     if not (d/'meta.pkl').exists():
@@ -201,7 +201,7 @@ def _nanogpt_meta(d: Path) -> dict:
     return {'tokenizer': 'char', 'chars': chars, 'vocab_size': pkl.get('vocab_size', len(itos)), 'dtype': 'uint16',
             'source': 'nanoGPT prepare.py'}
 
-# %% ../nbs/00_data.ipynb #3cf3b3bb
+# %% ../nbs/00_data.ipynb #476b5f36
 META_FIELDS = ('tokenizer', 'vocab_size', 'dtype')
 
 def load_meta(data_dir) -> dict:
@@ -292,7 +292,7 @@ def val_documents(n_docs: int) -> int:
     "How many of `n_docs` documents go to val by default: 10%, at most 1,000, never fewer than 0.05%, at least 1."
     return max(1, round(max(0.0005 * n_docs, min(0.1 * n_docs, 1000))))
 
-# %% ../nbs/00_data.ipynb #f01a9bc0
+# %% ../nbs/00_data.ipynb #1c0bf0b5
 def split_corpus(ds, val_size=None, seed=2357):
     "A `DatasetDict` with exactly `train` and `val`; `val_size` is a fraction of documents, or None for the default."
     import datasets
@@ -364,7 +364,7 @@ def _prepare_one_document(out: Path, text: str, tokenizer: str, train_frac: floa
         counts[f'{split}_tokens'] = len(ids)
     return tok, counts
 
-# %% ../nbs/00_data.ipynb #20914f13
+# %% ../nbs/00_data.ipynb #3f9d8db6
 def _prepare_documents(out: Path, ds, tokenizer: str, text_field: str, num_proc, val_size, seed):
     "Tokenize a `DatasetDict` of documents into train and val token files."
     splits = split_corpus(ds, val_size, seed)
@@ -375,7 +375,7 @@ def _prepare_documents(out: Path, ds, tokenizer: str, text_field: str, num_proc,
     counts = {f'{s}_tokens': write_split_from_dataset(out/f'{s}.bin', splits[s], dtype) for s in ('train', 'val')}
     return tok, counts
 
-# %% ../nbs/00_data.ipynb #3251ab57
+# %% ../nbs/00_data.ipynb #03552e16
 def _read_source(source, input, text_field, num_proc, out: Path):
     "`(text or DatasetDict, description)`: one document as a string, or a corpus of documents."
     import datasets

@@ -6,32 +6,39 @@
 from __future__ import annotations
 import json, math, sys, time
 from contextlib import nullcontext
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import torch
 
 from .core import UserError, run_cli, load_checkpoint, pick_device, pick_dtype, autocast_ctx
-from .data import load_meta, load_tokens, tokenizer_from_meta, get_batch, batch_rng
+from .data import load_meta, load_tokens, tokenizer_from_meta, get_batch, batch_rng, HFTokenizer
 from .model import GPT, device_peak_flops, model_from_checkpoint
-from .train import load_config, data_dir, model_config
+from .train import (TrainConfig, opt, key_help, load_config, data_dir, model_config, init_kind,
+                              checkpoint_file, GPT2_NAMES)
 
 # %% auto #0
-__all__ = ['EVAL_OPTIONS', 'BENCH_OPTIONS', 'load_model', 'evaluate', 'eval_main', 'eval_cli', 'SampleConfig', 'sample',
-           'sample_cli', 'bench_main', 'bench_cli', 'read_log', 'plot_runs', 'attention_maps', 'sampler_widget']
+__all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'BENCH_OPTIONS', 'BENCH_HELP', 'load_model', 'evaluate', 'eval_main', 'eval_cli',
+           'SampleConfig', 'sample', 'sample_cli', 'bench_main', 'bench_cli', 'read_log', 'plot_runs', 'attention_maps',
+           'sampler_widget']
 
 # %% ../nbs/05_eval.ipynb #13c121d3
 def load_model(source: str, device='cpu', ckpt='ckpt'):
-    "`(model, tokenizer, data_meta)` from an out_dir, a checkpoint file, or a GPT-2 name; the model in eval mode, no dropout."
-    if source.startswith('gpt2') and not Path(source).exists():
-        model, meta = GPT.from_pretrained(source, {'dropout': 0.0}), {'tokenizer': 'gpt2', 'vocab_size': 50257}
+    "`(model, tokenizer, data_meta)` from an out_dir or checkpoint file (nanoGPT's too), a GPT-2 name or a Hugging Face folder."
+    kind = 'gpt2' if source in GPT2_NAMES else 'hf' if (Path(source)/'config.json').is_file() else 'checkpoint'
+    if kind in ('gpt2', 'hf'):
+        model = GPT.from_pretrained(str(source), {'dropout': 0.0})
+        has_tokenizer = kind == 'hf' and (Path(source)/'tokenizer.json').exists()
+        meta = HFTokenizer.load(source).meta() if has_tokenizer else {'tokenizer': 'gpt2'}
+        meta['vocab_size'] = 50257 if meta['tokenizer'] == 'gpt2' else model.config.vocab_size
     else:
-        path = Path(source)
-        if path.is_dir(): path = path/f'{ckpt}.pt'
+        path = checkpoint_file(source, ckpt)
         c = load_checkpoint(path, device)
         model = model_from_checkpoint(c, path, dropout=0.0)
-        meta = c.get('data_meta') or load_meta(data_dir(c['config']['dataset']))
+        trained_on = (c.get('config') or {}).get('dataset')
+        meta = c.get('data_meta') or load_meta(data_dir(trained_on or 'openwebtext'))
+        meta = {**meta, 'trained_on': trained_on}  # the dataset evaluation defaults to
     return model.to(device).eval(), tokenizer_from_meta(meta), meta
 
 # %% ../nbs/05_eval.ipynb #cbfe4a64
@@ -70,6 +77,10 @@ def evaluate(model, data, block_size, batch_size=8, mode='windows', stride=None,
 
 # %% ../nbs/05_eval.ipynb #982cc167
 EVAL_OPTIONS = {'contexts': '', 'mode': 'windows', 'stride': 0, 'split': 'val', 'ckpt': 'ckpt', 'max_windows': 0}
+EVAL_HELP = {'contexts': "context lengths to evaluate at, e.g. 256,512,1024; '': the model's block_size",
+             'mode': 'windows (non-overlapping) | sliding (every token scored with stride tokens of new context)',
+             'stride': 'with mode=sliding: tokens between windows; 0: half the context', 'split': 'train | val',
+             'ckpt': 'ckpt | best', 'max_windows': 'windows scored per context at most; 0: eval_iters * batch_size'}
 
 # %% ../nbs/05_eval.ipynb #71d2f9a3
 def _split_options(argv, options):
@@ -90,9 +101,13 @@ def eval_main(argv):
     cfg = load_config(rest)
     device = pick_device(cfg.device)
     ctx = autocast_ctx(device.split(':')[0], pick_dtype(cfg.dtype, device.split(':')[0]))
-    source = cfg.init_from if cfg.init_from.startswith('gpt2') else cfg.out_dir
+    source = cfg.out_dir if cfg.init_from in ('scratch', 'resume') else cfg.init_from
+    init_kind(source if source != cfg.out_dir else 'resume')  # one line for a name that is nothing
     model, tok, meta = load_model(source, device, opts['ckpt'])
-    ddir = data_dir(cfg.dataset)
+    dataset = cfg.dataset  # unless set, the data the checkpoint was trained on
+    if dataset == TrainConfig.dataset and meta.get('trained_on'):
+        dataset = meta['trained_on']
+    ddir = data_dir(dataset)
     data = load_tokens(ddir, opts['split'])
     contexts = [int(c) for c in opts['contexts'].split(',') if c] or [min(cfg.block_size, model.config.block_size) if not model.config.alibi else cfg.block_size]
     results = []
@@ -109,9 +124,10 @@ def eval_cli(argv=None):
     "Entry point of `nanogpt-eval [CONFIG ...] [--key=value ...]`."
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in ('-h', '--help'):
-        print('usage: nanogpt-eval [CONFIG ...] [--key=value ...]\n\nEvaluates init_from=gpt2* or the checkpoint in '
-              'out_dir on dataset.\noptions: ' + ' '.join(f'--{k}={v!r}' for k, v in EVAL_OPTIONS.items()) +
-              '\nand every nanogpt-train key (see nanogpt-train --help).')
+        print('usage: nanogpt-eval [CONFIG ...] [--key=value ...]\n\nEvaluates the checkpoint in out_dir (or init_from: '
+              'gpt2*, a checkpoint, a Hugging Face folder) on its own dataset, or on dataset when given.\noptions:')
+        print('\n'.join(f'  --{k}={v!r}'.ljust(36) + ' ' + EVAL_HELP[k] for k, v in EVAL_OPTIONS.items()))
+        print('and every nanogpt-train key:\n' + key_help())
         return
     return run_cli(eval_main, argv)
 
@@ -119,19 +135,20 @@ def eval_cli(argv=None):
 @dataclass
 class SampleConfig:
     "The settings of `nanogpt-sample`, nanoGPT's sample.py keys."
-    init_from: str = 'resume'   # resume (from out_dir) | gpt2 | gpt2-medium | gpt2-large | gpt2-xl
-    out_dir: str = 'out'
-    ckpt: str = 'ckpt'          # ckpt | best
-    start: str = '\n'           # prompt, or FILE:path to read it from a file
-    num_samples: int = 10
-    max_new_tokens: int = 500
-    temperature: float = 0.8
-    top_k: int = 200
-    top_p: float = 1.0
-    seed: int = 1337
-    device: str = 'auto'
-    dtype: str = 'auto'
-    compile: bool = False
+    init_from: str = opt('resume', 'resume (the checkpoint in out_dir) | gpt2[-medium|-large|-xl] | a checkpoint file or '
+                                   'out_dir | a local Hugging Face GPT-2 folder')
+    out_dir: str = opt('out', 'the training out_dir, with init_from=resume')
+    ckpt: str = opt('ckpt', 'ckpt (the latest) | best (the lowest val loss)')
+    start: str = opt('\n', 'the prompt, or FILE:path to read it from a file')
+    num_samples: int = opt(10, 'how many samples')
+    max_new_tokens: int = opt(500, 'tokens generated per sample')
+    temperature: float = opt(0.8, '1.0 samples the model as it is, lower is more conservative, 0 is greedy')
+    top_k: int = opt(200, 'sample among the k most likely tokens only; 0: all')
+    top_p: float = opt(1.0, 'sample among the most likely tokens holding this much probability (nucleus); 1.0: all')
+    seed: int = opt(1337, 'random seed')
+    device: str = opt('auto', 'auto | cpu | cuda | cuda:N | mps')
+    dtype: str = opt('auto', 'auto | bfloat16 | float16 | float32')
+    compile: bool = opt(False, 'torch.compile the model')
 
 # %% ../nbs/05_eval.ipynb #140ebcfc
 def sample(cfg: SampleConfig) -> list[str]:
@@ -143,7 +160,10 @@ def sample(cfg: SampleConfig) -> list[str]:
         start = path.read_text(encoding='utf-8')
     device = pick_device(cfg.device)
     dtype = pick_dtype(cfg.dtype, device.split(':')[0])
-    model, tok, meta = load_model(cfg.init_from if cfg.init_from.startswith('gpt2') else cfg.out_dir, device, cfg.ckpt)
+    if cfg.init_from == 'scratch':
+        raise UserError('init_from=scratch has nothing to sample: use resume, gpt2*, a checkpoint or a Hugging Face folder')
+    init_kind(cfg.init_from)  # one line for a name that is nothing
+    model, tok, meta = load_model(cfg.out_dir if cfg.init_from == 'resume' else cfg.init_from, device, cfg.ckpt)
     if cfg.compile: model = torch.compile(model)
     ids = tok.encode(start) or [tok.eot or 0]
     x = torch.tensor([ids], dtype=torch.long, device=device)
@@ -160,8 +180,7 @@ def sample_cli(argv=None):
     "Entry point of `nanogpt-sample [--key=value ...]`."
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in ('-h', '--help'):
-        print('usage: nanogpt-sample [--key=value ...]\nkeys and defaults:\n' +
-              '\n'.join(f'  --{k}={v!r}' for k, v in asdict(SampleConfig()).items()))
+        print('usage: nanogpt-sample [--key=value ...]\nkeys and defaults:\n' + key_help(SampleConfig))
         return
     def main(argv):
         for text in sample(load_config(argv, SampleConfig)): print(text + '\n---------------')
@@ -169,6 +188,9 @@ def sample_cli(argv=None):
 
 # %% ../nbs/05_eval.ipynb #505a1341
 BENCH_OPTIONS = {'iters': 10, 'warmup': 2, 'real_data': 'False', 'profile': 'False'}
+BENCH_HELP = {'iters': 'timed iterations', 'warmup': 'untimed iterations first',
+              'real_data': "True: batches from dataset; False: random tokens", 'profile': 'True: a profiler table and '
+              'trace (out_dir/bench_trace.json)'}
 
 # %% ../nbs/05_eval.ipynb #fee3ea26
 def bench_main(argv):
@@ -180,6 +202,8 @@ def bench_main(argv):
     dt_name = pick_dtype(cfg.dtype, device.split(':')[0])
     ctx = autocast_ctx(device.split(':')[0], dt_name)
     torch.manual_seed(cfg.seed)
+    if cfg.dataset == TrainConfig.dataset and (Path(cfg.out_dir)/'ckpt.pt').exists():  # unset: the checkpoint's data
+        cfg.dataset = load_checkpoint(Path(cfg.out_dir)/'ckpt.pt')['config'].get('dataset', cfg.dataset)
     try: vocab = load_meta(data_dir(cfg.dataset))['vocab_size']  # the dataset's vocabulary where it is prepared
     except UserError: vocab = 50257
     model = GPT(model_config(cfg, vocab)).to(device)
@@ -221,8 +245,9 @@ def bench_cli(argv=None):
     "Entry point of `nanogpt-bench [CONFIG ...] [--key=value ...] [--iters=N] [--profile=True] [--real_data=True]`."
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in ('-h', '--help'):
-        print('usage: nanogpt-bench [CONFIG ...] [--key=value ...]\noptions: ' +
-              ' '.join(f'--{k}={v!r}' for k, v in BENCH_OPTIONS.items()) + '\nand every nanogpt-train key.')
+        print('usage: nanogpt-bench [CONFIG ...] [--key=value ...]\noptions:')
+        print('\n'.join(f'  --{k}={v!r}'.ljust(36) + ' ' + BENCH_HELP[k] for k, v in BENCH_OPTIONS.items()))
+        print('and every nanogpt-train key:\n' + key_help())
         return
     return run_cli(bench_main, argv)
 

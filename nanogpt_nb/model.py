@@ -120,8 +120,9 @@ def get_num_params(self: GPT, non_embedding=True) -> int:
 def model_from_checkpoint(ckpt: dict, path='checkpoint', **overrides) -> GPT:
     "The `GPT` stored in a checkpoint read by `load_checkpoint`, with optional config overrides."
     model = GPT(gpt_config({**ckpt['model_args'], **overrides}))
+    weights = {k: v for k, v in ckpt['model'].items() if not k.endswith('.attn.bias')}  # nanoGPT's causal-mask buffers
     try:
-        missing, unexpected = model.load_state_dict(ckpt['model'], strict=False)
+        missing, unexpected = model.load_state_dict(weights, strict=False)
     except RuntimeError as e:  # shapes that disagree with model_args
         raise UserError(f'{path} does not match its model_args: {str(e).splitlines()[1].strip()}') from None
     if missing or unexpected:

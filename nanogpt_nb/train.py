@@ -13,11 +13,11 @@ if __name__ == '__main__' and not __package__ and '__file__' in globals():
     __package__ = 'nanogpt_nb'
 
 # %% auto #0
-__all__ = ['OLD_KEYS', 'CONFIG_DIR', 'opt', 'TrainConfig', 'config_reference', 'find_config', 'load_config', 'data_dir',
-           'emb_file', 'check_config', 'ProcessInfo', 'setup_distributed', 'micro_batches', 'NanoGPTStream', 'get_lr',
-           'RunState', 'rng_state', 'set_rng_state', 'save_checkpoint', 'restore', 'estimate_loss', 'RunLog',
-           'checkpoints_due', 'evaluate_and_save', 'StopOnSignal', 'model_config', 'build_model', 'train',
-           'print_sample', 'train_cli']
+__all__ = ['OLD_KEYS', 'CONFIG_DIR', 'GPT2_NAMES', 'opt', 'TrainConfig', 'config_reference', 'key_help', 'find_config',
+           'load_config', 'data_dir', 'emb_file', 'init_kind', 'checkpoint_file', 'check_config', 'ProcessInfo',
+           'setup_distributed', 'micro_batches', 'NanoGPTStream', 'get_lr', 'RunState', 'rng_state', 'set_rng_state',
+           'save_checkpoint', 'restore', 'estimate_loss', 'RunLog', 'checkpoints_due', 'evaluate_and_save',
+           'StopOnSignal', 'model_config', 'build_model', 'train', 'print_sample', 'train_cli']
 
 # %% ../nbs/04_train.ipynb #0eca6ad1
 import ast, difflib, json, math, os, random, signal, time, typing
@@ -52,7 +52,8 @@ class TrainConfig:
                                     "auto: fixed, or nanoGPT's stream with sampler=nanogpt")
     eval_only: bool = opt(False, 'evaluate once, then exit')
     always_save_checkpoint: bool = opt(True, 'write ckpt.pt at every evaluation, not only when val loss improved')
-    init_from: str = opt('scratch', 'scratch | resume (from out_dir) | gpt2 | gpt2-medium | gpt2-large | gpt2-xl')
+    init_from: str = opt('scratch', 'scratch | resume (from out_dir) | gpt2[-medium|-large|-xl] | a checkpoint file or '
+                                    'out_dir to fine-tune from | a local Hugging Face GPT-2 folder')
     # logging
     wandb_log: bool = opt(False, 'log to Weights & Biases')
     wandb_project: str = opt('owt', 'wandb project')
@@ -104,6 +105,11 @@ def config_reference(cls=TrainConfig) -> str:
     "A markdown table of `cls`'s keys with their defaults and meanings."
     rows = [f"| `{f.name}` | `{f.default!r}` | {f.metadata.get('help', '')} |" for f in fields(cls)]
     return '\n'.join(['| key | default | meaning |', '|---|---|---|', *rows])
+
+# %% ../nbs/04_train.ipynb #244f481d
+def key_help(cls=TrainConfig) -> str:
+    "One line per key of `cls`: `--key=default` and its meaning."
+    return '\n'.join(f'  --{f.name}={f.default!r}'.ljust(36) + ' ' + f.metadata.get('help', '') for f in fields(cls))
 
 # %% ../nbs/04_train.ipynb #e160eade
 def _typecheck(key, value, type_name):
@@ -195,26 +201,47 @@ def emb_file(cfg: TrainConfig) -> Path:
     "The embedding matrix `pre_trained_embs` loads: `emb_path`, or the dataset folder's `embeddings.pt`."
     return Path(cfg.emb_path) if cfg.emb_path else data_dir(cfg.dataset)/'embeddings.pt'
 
+# %% ../nbs/04_train.ipynb #6c33aa25
+GPT2_NAMES = ('gpt2', 'gpt2-medium', 'gpt2-large', 'gpt2-xl')
+
+def init_kind(init_from: str) -> str:
+    "What `init_from` names: scratch, resume, gpt2, checkpoint (a file or out_dir) or hf (a Hugging Face folder)."
+    if init_from in ('scratch', 'resume'):
+        return init_from
+    if init_from in GPT2_NAMES:
+        return 'gpt2'
+    path = Path(init_from)
+    if path.is_file() or (path/'ckpt.pt').is_file():
+        return 'checkpoint'
+    if (path/'config.json').is_file():
+        return 'hf'
+    raise UserError(f'init_from={init_from!r} is neither scratch, resume, gpt2[-medium|-large|-xl], a checkpoint '
+                    'file or out_dir, nor a Hugging Face model folder: check the name or path')
+
+def checkpoint_file(path, name='ckpt') -> Path:
+    "The checkpoint a path names: the file itself, or `name`.pt in an out_dir."
+    path = Path(path)
+    return path/f'{name}.pt' if path.is_dir() else path
+
 # %% ../nbs/04_train.ipynb #c2faaf25
 def check_config(cfg: TrainConfig):
     "Raise a `UserError` for settings that cannot work, alone or together, on this machine and process count."
     device_type = pick_device(cfg.device).split(':')[0]
     world_size = int(os.environ.get('WORLD_SIZE', 1))
-    choices = {'init_from': None, 'dtype': ('auto', 'bfloat16', 'float16', 'float32'),
+    choices = {'dtype': ('auto', 'bfloat16', 'float16', 'float32'),
                'eval_batches': ('auto', 'fixed', 'random'), 'sampler': ('keyed', 'nanogpt'),
                'emb_projection': ('', 'pca', 'orthogonal'), 'attn_backend': BACKENDS}
     for key, allowed in choices.items():
         if allowed and getattr(cfg, key) not in allowed:
             raise UserError(f'{key} must be one of {", ".join(map(repr, allowed))}, got {getattr(cfg, key)!r}')
-    if cfg.init_from not in ('scratch', 'resume') and not cfg.init_from.startswith('gpt2'):
-        raise UserError(f'init_from must be scratch, resume or gpt2[-medium|-large|-xl], got {cfg.init_from!r}')
+    start = init_kind(cfg.init_from)
     for key in ('batch_size', 'block_size', 'gradient_accumulation_steps', 'eval_interval', 'log_interval', 'eval_iters',
                 'n_layer', 'n_head', 'n_embd'):
         if getattr(cfg, key) < 1:
             raise UserError(f'{key} must be at least 1, got {getattr(cfg, key)}')
     if cfg.max_iters < 0:
         raise UserError(f'max_iters must be 0 or more, got {cfg.max_iters}')
-    if cfg.alibi and cfg.init_from.startswith('gpt2'):
+    if cfg.alibi and start in ('gpt2', 'hf'):
         raise UserError('alibi=True cannot start from GPT-2 weights, which were trained with learned positions: '
                         'use init_from=scratch')
     if cfg.eval_block_size > cfg.block_size and not cfg.alibi:
@@ -352,8 +379,10 @@ def save_checkpoint(path, model, optimizer, scaler, cfg, data_meta: dict, state:
 def restore(ckpt: dict, optimizer, scaler, device) -> RunState:
     "Load `ckpt`'s optimizer, scaler and RNG states; returns where its run stood."
     optimizer.load_state_dict(ckpt['optimizer'])
-    scaler.load_state_dict(ckpt['scaler'])
-    set_rng_state(ckpt['rng'])
+    if 'scaler' in ckpt:  # nanoGPT's checkpoints keep no scaler and no RNG states
+        scaler.load_state_dict(ckpt['scaler'])
+    if 'rng' in ckpt:
+        set_rng_state(ckpt['rng'])
     pending = ckpt.get('pending_batch')
     return RunState(ckpt['iter_num'], ckpt['best_val_loss'], ckpt.get('elapsed', 0.0), ckpt.get('eval_due', False),
                     pending and tuple(t.to(device) for t in pending))
@@ -503,17 +532,21 @@ def build_model(cfg: TrainConfig, data_meta: dict, device, verbose=True) -> tupl
         path = Path(cfg.out_dir)/'ckpt.pt'
         ckpt = load_checkpoint(path, device)
         model = model_from_checkpoint(ckpt, path, dropout=cfg.dropout)
-        if model.config.vocab_size < data_meta['vocab_size']:
-            raise UserError(f"checkpoint vocab {model.config.vocab_size} < dataset vocab {data_meta['vocab_size']}: "
-                            'wrong dataset or out_dir?')
-    elif cfg.init_from.startswith('gpt2'):
+    elif init_kind(cfg.init_from) in ('gpt2', 'hf'):
         model = GPT.from_pretrained(cfg.init_from, {'dropout': cfg.dropout, 'attn_backend': cfg.attn_backend})
-        if cfg.block_size < model.config.block_size:
-            model.crop_block_size(cfg.block_size)
+    elif init_kind(cfg.init_from) == 'checkpoint':  # fine-tune another run's weights, with a fresh optimizer
+        path = checkpoint_file(cfg.init_from)
+        model = model_from_checkpoint(load_checkpoint(path, device), path, dropout=cfg.dropout)
     else:
         model = GPT(model_config(cfg, data_meta['vocab_size']))
         if cfg.pre_trained_embs:
             load_into_model(model, emb_file(cfg), data_meta, cfg.emb_projection, seed=cfg.seed, verbose=verbose)
+    if cfg.init_from != 'scratch':
+        if model.config.vocab_size < data_meta['vocab_size']:
+            raise UserError(f"{cfg.init_from}: the model's vocabulary ({model.config.vocab_size}) is smaller than the "
+                            f"dataset's ({data_meta['vocab_size']}): wrong dataset or init_from?")
+        if cfg.init_from != 'resume' and cfg.block_size < model.config.block_size:
+            model.crop_block_size(cfg.block_size)
     return model.to(device), ckpt
 
 # %% ../nbs/04_train.ipynb #ea69c3b3
@@ -676,8 +709,7 @@ def train_cli(argv=None):
     if argv and argv[0] in ('-h', '--help'):
         print('usage: nanogpt-train [CONFIG ...] [--key=value ...]\n\nCONFIG is a path or a shipped config name '
               f'({", ".join(sorted(p.stem for p in CONFIG_DIR.glob("*.py")))}).\nkeys and defaults:')
-        for f in fields(TrainConfig):
-            print(f'  --{f.name}={f.default!r}'.ljust(36) + f.metadata['help'])
+        print(key_help(TrainConfig))
         return
     run_cli(lambda a: train(load_config(a)), argv)
     if int(os.environ.get('WORLD_SIZE', 1)) > 1:
