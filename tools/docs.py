@@ -11,7 +11,7 @@ from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
 PAGES = {'core': '00_core', 'data': '00_data', 'embmatrix': '01_embmatrix', 'attention': '02_attention',
-         'model': '03_model', 'train': '04_train', 'eval': '05_eval'}  # module -> chapter page
+         'model': '03_model', 'train': '04_train', 'eval': '05_eval', 'export': '06_export'}  # module -> chapter page
 LOG_LINES = 12  # a longer printed log folds under its last line
 
 def slug(anchor: str) -> str:
@@ -77,14 +77,14 @@ def main():
     proc_nbs(path='nbs', n_workers=0, force=True)
     docs = root/'_mkdocs'
     shutil.rmtree(docs, ignore_errors=True); docs.mkdir()
-    for nb in sorted((root/'_proc').glob('[0-9]*.ipynb')) + [root/'_proc'/'benchmarks.ipynb']:
+    for nb in sorted((root/'_proc').glob('[0-9]*.ipynb')) + [root/'_proc'/f'{n}.ipynb' for n in ('benchmarks', 'coming_from_nanogpt')]:
         nbformat.write(for_mkdocs(nbformat.read(nb, 4)), docs/nb.name)
     (docs/'source').mkdir()
     for py in (root/'nanogpt_nb').glob('*.py'): shutil.copy(py, docs/'source'/py.name)
     shutil.copy(root/'tools'/'site.css', docs/'site.css')
     # the README is the home page; its links to notebooks point at their pages
     home = local_links((root/'README.md').read_text())
-    home = re.sub(r'`(\d\d_\w+|benchmarks)`', r'[`\1`](\1.ipynb)', home)
+    home = re.sub(r'`(\d\d_\w+|benchmarks|coming_from_nanogpt)`', r'[`\1`](\1.ipynb)', home)
     (docs/'index.md').write_text(home)
     env = {**os.environ, 'NO_MKDOCS_2_WARNING': '1'}
     subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '--clean', '-q', '-f', str(root/'mkdocs.yml')], check=True, env=env)

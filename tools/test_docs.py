@@ -81,7 +81,7 @@ def test_site(server, browser):
                 todo.append(target)
     assert not problems, '\n'.join(problems)
     chapters = [u for u in seen if u.rsplit('/', 1)[-1][:2].isdigit() and u.endswith('.html')]
-    assert len(chapters) == 7 and server + 'benchmarks.html' in seen, sorted(seen)
+    assert len(chapters) == 8 and {server + 'benchmarks.html', server + 'coming_from_nanogpt.html'} <= seen, sorted(seen)
     assert images >= 5, f'only {images} images on the whole site: plots are missing'
     shots = root/'docs_screenshots'; shots.mkdir(exist_ok=True)
     page.goto(server + 'index.html'); page.screenshot(path=str(shots/'home.png'))
