@@ -170,6 +170,7 @@ def write_tokens(path, batches, total: int, dtype, desc=None):
 class _PlainUnpickler(pickle.Unpickler):
     "Unpickles dicts, lists, strings and numbers only: anything that names a class or function is refused."
     def find_class(self, module, name):
+        "Refuse every class and function a pickle names."
         raise UserError(f'{self.path} holds {module}.{name}, not plain data: it is not loaded, since unpickling it '
                         'could run code. Write a meta.json instead')
 
