@@ -396,7 +396,9 @@ def _read_source(source, input, text_field, num_proc, out: Path):
             raise UserError(f'{src} is not UTF-8 text: convert it to UTF-8 first') from None
         if not text: raise UserError(f'{src} is empty: nothing to tokenize')
         return text, origin
-    if isinstance(src, (str, Path)) and not Path(src).exists() and (input or os.sep in str(src) or '.' in Path(src).name):
+    looks_like_a_path = input or Path(str(src)).suffix in ('.txt', '.json', '.jsonl', '.parquet') or \
+        str(src).startswith(('.', '/', '~'))  # hub names look like org/name
+    if isinstance(src, (str, Path)) and not Path(src).exists() and looks_like_a_path:
         raise UserError(f'{src} not found: check the path')
     num_proc = num_proc or (max(1, (os.cpu_count() or 2) // 2) if source == 'openwebtext' and not input else None)
     ds = load_corpus(src, text_field, num_proc)

@@ -11,7 +11,7 @@ import numpy as np
 import torch
 
 from .core import UserError, run_cli, atomic_write, from_hub, check_checkpoint
-from .data import load_meta
+from .data import load_meta, flag
 
 # %% auto #0
 __all__ = ['read_matrix', 'matrix_checksum', 'check_matrix_meta', 'build_matrix', 'load_matrix', 'project', 'load_into_model',
@@ -74,7 +74,7 @@ def build_matrix(source, out=None, dataset=None, tokenizer='gpt2', force=False) 
     if out.exists() and not force: raise UserError(f'{out} exists: pass --force to replace it')
     w, tok = read_matrix(source, tokenizer)
     if w.dim() != 2: raise UserError(f'{source}: expected a 2-D table, got shape {tuple(w.shape)}')
-    if dataset and (Path(dataset)/'meta.json').exists():
+    if dataset and ((Path(dataset)/'meta.json').exists() or (Path(dataset)/'train.bin').exists()):  # nanoGPT's too
         check_matrix_meta({'tokenizer': tok, 'vocab_size': w.size(0)}, load_meta(dataset), out)
     meta = {'source': str(source), 'tokenizer': tok, 'vocab_size': w.size(0), 'width': w.size(1), 'dtype': 'float32',
             'sha256': matrix_checksum(w)}
@@ -136,5 +136,5 @@ def embmatrix_cli(argv=None):
     p.add_argument('--dataset', help='the prepared dataset folder; the matrix goes to DATASET/embeddings.pt')
     p.add_argument('--out', help='write the matrix here instead')
     p.add_argument('--tokenizer', default='gpt2', help='the tokenizer the rows follow, for files (default gpt2)')
-    p.add_argument('--force', action='store_true', help='replace an existing matrix')
+    p.add_argument('--force', type=flag, nargs='?', const=True, default=False, help='replace an existing matrix')
     return run_cli(lambda argv: build_matrix(**vars(p.parse_args(argv))), argv)
