@@ -15,15 +15,21 @@ import torch
 from .core import UserError, run_cli, load_checkpoint, pick_device, pick_dtype, autocast_ctx
 from .data import load_meta, load_tokens, tokenizer_from_meta, get_batch, batch_rng, HFTokenizer
 from .model import GPT, device_peak_flops, model_from_checkpoint
-from .train import (TrainConfig, opt, key_help, load_config, data_dir, model_config, init_kind,
+from .train import (TrainConfig, opt, key_help, option_help, load_config, data_dir, model_config, init_kind,
                               checkpoint_file, GPT2_NAMES)
 
 # %% auto #0
-__all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'BENCH_OPTIONS', 'BENCH_HELP', 'load_model', 'evaluate', 'eval_main', 'eval_cli',
-           'SampleConfig', 'sample', 'sample_cli', 'bench_main', 'bench_cli', 'read_log', 'plot_runs', 'attention_maps',
-           'sampler_widget']
+__all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'BENCH_OPTIONS', 'BENCH_HELP', 'checkpoint_data_meta', 'load_model', 'evaluate',
+           'eval_main', 'eval_cli', 'SampleConfig', 'sample', 'sample_cli', 'bench_main', 'bench_cli', 'read_log',
+           'plot_runs', 'attention_maps', 'sampler_widget']
 
 # %% ../nbs/05_eval.ipynb #13c121d3
+def checkpoint_data_meta(ckpt: dict) -> dict:
+    "The data metadata of a checkpoint (nanoGPT's: from its data folder), with the dataset it was `trained_on`."
+    trained_on = (ckpt.get('config') or {}).get('dataset')
+    meta = ckpt.get('data_meta') or load_meta(data_dir(trained_on or 'openwebtext'))
+    return {**meta, 'trained_on': trained_on}  # the dataset evaluation defaults to
+
 def load_model(source: str, device='cpu', ckpt='ckpt'):
     "`(model, tokenizer, data_meta)` from an out_dir or checkpoint file (nanoGPT's too), a GPT-2 name or a Hugging Face folder."
     kind = 'gpt2' if source in GPT2_NAMES else 'hf' if (Path(source)/'config.json').is_file() else 'checkpoint'
@@ -36,9 +42,7 @@ def load_model(source: str, device='cpu', ckpt='ckpt'):
         path = checkpoint_file(source, ckpt)
         c = load_checkpoint(path, device)
         model = model_from_checkpoint(c, path, dropout=0.0)
-        trained_on = (c.get('config') or {}).get('dataset')
-        meta = c.get('data_meta') or load_meta(data_dir(trained_on or 'openwebtext'))
-        meta = {**meta, 'trained_on': trained_on}  # the dataset evaluation defaults to
+        meta = checkpoint_data_meta(c)
     return model.to(device).eval(), tokenizer_from_meta(meta), meta
 
 # %% ../nbs/05_eval.ipynb #cbfe4a64
@@ -126,7 +130,7 @@ def eval_cli(argv=None):
     if argv and argv[0] in ('-h', '--help'):
         print('usage: nanogpt-eval [CONFIG ...] [--key=value ...]\n\nEvaluates the checkpoint in out_dir (or init_from: '
               'gpt2*, a checkpoint, a Hugging Face folder) on its own dataset, or on dataset when given.\noptions:')
-        print('\n'.join(f'  --{k}={v!r}'.ljust(36) + ' ' + EVAL_HELP[k] for k, v in EVAL_OPTIONS.items()))
+        print(option_help(EVAL_OPTIONS, EVAL_HELP))
         print('and every nanogpt-train key:\n' + key_help())
         return
     return run_cli(eval_main, argv)
@@ -246,7 +250,7 @@ def bench_cli(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in ('-h', '--help'):
         print('usage: nanogpt-bench [CONFIG ...] [--key=value ...]\noptions:')
-        print('\n'.join(f'  --{k}={v!r}'.ljust(36) + ' ' + BENCH_HELP[k] for k, v in BENCH_OPTIONS.items()))
+        print(option_help(BENCH_OPTIONS, BENCH_HELP))
         print('and every nanogpt-train key:\n' + key_help())
         return
     return run_cli(bench_main, argv)

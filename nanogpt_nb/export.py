@@ -8,9 +8,11 @@ import argparse, json, os, shutil, tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from .core import UserError, run_cli, tmp_path
+from .core import UserError, run_cli, tmp_path, load_checkpoint
 from .data import HFTokenizer, flag
-from .model import GPT
+from .model import GPT, model_from_checkpoint
+from .train import checkpoint_file
+from .eval import checkpoint_data_meta, read_log, plot_runs
 
 # %% auto #0
 __all__ = ['GPT2_FILES', 'gpt2_hf_tokenizer', 'char_hf_tokenizer', 'hf_tokenizer', 'model_card', 'export', 'export_cli']
@@ -85,18 +87,16 @@ def model_card(model, data_meta: dict, ckpt: dict, rows: list) -> str:
 def export(source, dest, force=False, ckpt='ckpt') -> Path:
     "Write the checkpoint in `source` (an out_dir or a .pt file) as a Hugging Face model folder at `dest`."
     from transformers import GenerationConfig
-    from nanogpt_nb.eval import load_model, read_log, plot_runs
-    from nanogpt_nb.core import load_checkpoint
-    from nanogpt_nb.train import checkpoint_file
     dest = Path(dest)
     if dest.exists() and not force:
         raise UserError(f'{dest} exists: pass --force to replace it')
-    model, _, meta = load_model(str(source), 'cpu', ckpt)
+    path = checkpoint_file(source, ckpt)
+    record = load_checkpoint(path)
+    model = model_from_checkpoint(record, path, dropout=0.0)
+    meta = checkpoint_data_meta(record)
     if model.config.alibi:
         raise UserError('this is an ALiBi model, which Hugging Face GPT-2 cannot represent: sample and evaluate it '
                         'with nanogpt-sample and nanogpt-eval instead')
-    path = checkpoint_file(source, ckpt)
-    record = load_checkpoint(path)
     rows = read_log(path.parent) if (path.parent/'log.jsonl').exists() else []
     vocab = meta.get('vocab_size', model.config.vocab_size)
     real = GPT(replace(model.config, vocab_size=vocab))  # without the padding rows

@@ -13,11 +13,11 @@ if __name__ == '__main__' and not __package__ and '__file__' in globals():
     __package__ = 'nanogpt_nb'
 
 # %% auto #0
-__all__ = ['OLD_KEYS', 'CONFIG_DIR', 'GPT2_NAMES', 'opt', 'TrainConfig', 'config_reference', 'key_help', 'find_config',
-           'load_config', 'data_dir', 'emb_file', 'init_kind', 'checkpoint_file', 'check_config', 'ProcessInfo',
-           'setup_distributed', 'micro_batches', 'NanoGPTStream', 'get_lr', 'RunState', 'rng_state', 'set_rng_state',
-           'save_checkpoint', 'restore', 'estimate_loss', 'RunLog', 'checkpoints_due', 'evaluate_and_save',
-           'StopOnSignal', 'model_config', 'build_model', 'train', 'print_sample', 'train_cli']
+__all__ = ['OLD_KEYS', 'CONFIG_DIR', 'GPT2_NAMES', 'opt', 'TrainConfig', 'config_reference', 'option_help', 'key_help',
+           'find_config', 'load_config', 'data_dir', 'emb_file', 'init_kind', 'checkpoint_file', 'check_config',
+           'ProcessInfo', 'setup_distributed', 'micro_batches', 'NanoGPTStream', 'get_lr', 'RunState', 'rng_state',
+           'set_rng_state', 'save_checkpoint', 'restore', 'estimate_loss', 'RunLog', 'checkpoints_due',
+           'evaluate_and_save', 'StopOnSignal', 'model_config', 'build_model', 'train', 'print_sample', 'train_cli']
 
 # %% ../nbs/04_train.ipynb #0eca6ad1
 import ast, difflib, json, math, os, random, signal, time, typing
@@ -107,9 +107,13 @@ def config_reference(cls=TrainConfig) -> str:
     return '\n'.join(['| key | default | meaning |', '|---|---|---|', *rows])
 
 # %% ../nbs/04_train.ipynb #244f481d
+def option_help(defaults: dict, meanings: dict) -> str:
+    "One `--help` line per option: `--key=default` and its meaning."
+    return '\n'.join(f'  --{k}={v!r}'.ljust(36) + ' ' + meanings.get(k, '') for k, v in defaults.items())
+
 def key_help(cls=TrainConfig) -> str:
-    "One line per key of `cls`: `--key=default` and its meaning."
-    return '\n'.join(f'  --{f.name}={f.default!r}'.ljust(36) + ' ' + f.metadata.get('help', '') for f in fields(cls))
+    "The `--help` lines of a config class's keys, their meanings taken from the fields."
+    return option_help({f.name: f.default for f in fields(cls)}, {f.name: f.metadata.get('help', '') for f in fields(cls)})
 
 # %% ../nbs/04_train.ipynb #e160eade
 def _typecheck(key, value, type_name):
@@ -532,9 +536,9 @@ def build_model(cfg: TrainConfig, data_meta: dict, device, verbose=True) -> tupl
         path = Path(cfg.out_dir)/'ckpt.pt'
         ckpt = load_checkpoint(path, device)
         model = model_from_checkpoint(ckpt, path, dropout=cfg.dropout)
-    elif init_kind(cfg.init_from) in ('gpt2', 'hf'):
+    elif (start := init_kind(cfg.init_from)) in ('gpt2', 'hf'):
         model = GPT.from_pretrained(cfg.init_from, {'dropout': cfg.dropout, 'attn_backend': cfg.attn_backend})
-    elif init_kind(cfg.init_from) == 'checkpoint':  # fine-tune another run's weights, with a fresh optimizer
+    elif start == 'checkpoint':  # fine-tune another run's weights, with a fresh optimizer
         path = checkpoint_file(cfg.init_from)
         model = model_from_checkpoint(load_checkpoint(path, device), path, dropout=cfg.dropout)
     else:
