@@ -4,16 +4,17 @@
 
 # %% ../nbs/00_core.ipynb #68c55eae
 from __future__ import annotations
-import os, sys
-from contextlib import nullcontext
+import errno, hashlib, os, shutil, sys
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import torch
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'UserError', 'run_cli', 'tmp_path', 'atomic_write', 'atomic_write_text', 'hub_reachable', 'go_offline',
-           'from_hub', 'pick_device', 'cpu_has_native_bf16', 'pick_dtype', 'autocast_ctx', 'strip_compile_prefix',
-           'check_checkpoint', 'load_checkpoint']
+__all__ = ['CKPT_FORMAT', 'UserError', 'run_cli', 'tmp_path', 'atomic_write', 'scratch_mount', 'remove_stale_tmp',
+           'check_writable', 'atomic_write_text', 'hub_reachable', 'go_offline', 'from_hub', 'pick_device',
+           'cpu_has_native_bf16', 'pick_dtype', 'autocast_ctx', 'strip_compile_prefix', 'tensor_bytes',
+           'tensors_checksum', 'first_non_finite', 'check_checkpoint', 'load_checkpoint']
 
 # %% ../nbs/00_core.ipynb #3c810d7d
 class UserError(Exception):
@@ -38,6 +39,17 @@ def tmp_path(path) -> Path:
     return path.with_name(f'.{path.name}.{os.getpid()}.tmp')
 
 # %% ../nbs/00_core.ipynb #24f3d5ff
+def _disk_full(e: BaseException, folder: Path) -> bool:
+    "Whether a failed write ran out of space: ENOSPC/EDQUOT in the exception chain, or no free space left."
+    while e is not None:  # torch.save hides the OSError under its own RuntimeError
+        if isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        e = e.__cause__ or e.__context__
+    try:
+        return shutil.disk_usage(folder).free < 1 << 20
+    except OSError:
+        return False
+
 def atomic_write(path, write):
     "Call `write(tmp_file_path)`, fsync, then rename onto `path`; on any error remove the temporary file."
     path, tmp = Path(path), tmp_path(path)
@@ -46,8 +58,57 @@ def atomic_write(path, write):
         with open(tmp, 'rb+') as f:
             os.fsync(f.fileno())
         os.replace(tmp, path)
+    except Exception as e:
+        if _disk_full(e, path.parent):  # checked before the temporary file is removed and frees its space
+            raise UserError(f'disk full while writing {path}: free space and run again; the previous '
+                            f'{path.name}, if there was one, is intact') from None
+        raise
     finally:
         if tmp.exists(): tmp.unlink()
+
+# %% ../nbs/00_core.ipynb #b1df74c3
+@contextmanager
+def scratch_mount(size='256k', read_only=False):
+    "A fresh tmpfs of `size` (read-only if asked) as a folder, for tests of full and read-only disks; None where mounting is not allowed."
+    import subprocess, tempfile
+    folder = Path(tempfile.mkdtemp())
+    opts = f'size={size}' + (',ro' if read_only else '')
+    mounted = subprocess.run(['mount', '-t', 'tmpfs', '-o', opts, 'tmpfs', str(folder)], capture_output=True).returncode == 0
+    try:
+        yield folder if mounted else None
+    finally:
+        if mounted: subprocess.run(['umount', str(folder)], capture_output=True)
+        folder.rmdir()
+
+# %% ../nbs/00_core.ipynb #b9fafe42
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # alive, owned by another user
+    return True
+
+def remove_stale_tmp(folder, name='*') -> list[Path]:
+    "Remove the temporary files (or folders) for `name` left in `folder` by writers that died; returns them."
+    stale = [p for p in Path(folder).glob(f'.{name}.*.tmp')
+             if (pid := p.name.split('.')[-2]).isdigit() and not _alive(int(pid))]
+    for p in stale:
+        shutil.rmtree(p) if p.is_dir() else p.unlink(missing_ok=True)
+    return stale
+
+# %% ../nbs/00_core.ipynb #f4986f89
+def check_writable(folder, hint: str):
+    "Create `folder` if needed and check a file can be written in it; a `UserError` ending in `hint` otherwise."
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = tmp_path(folder/'probe')
+        probe.write_text('')
+        probe.unlink()
+    except OSError as e:
+        raise UserError(f'cannot write to {folder} ({e.strerror}): {hint}') from None
 
 # %% ../nbs/00_core.ipynb #09177394
 def atomic_write_text(path, text):
@@ -121,6 +182,33 @@ def strip_compile_prefix(state_dict: dict) -> dict:
     "A state dict without the `_orig_mod.` prefix that `torch.compile` adds to every name."
     return {k.removeprefix('_orig_mod.'): v for k, v in state_dict.items()}
 
+# %% ../nbs/00_core.ipynb #11f4ca0e
+def tensor_bytes(t: torch.Tensor) -> memoryview:
+    "The bytes of a tensor's values as stored, for any dtype (bf16 included)."
+    return t.detach().cpu().contiguous().reshape(-1).view(torch.uint8).numpy().data
+
+def tensors_checksum(obj) -> str:
+    "SHA-256 of every tensor in a nested dict/list/tuple: its place, dtype, shape and bytes, in order."
+    h = hashlib.sha256()
+    def walk(x, where):
+        if torch.is_tensor(x):
+            h.update(f'{where}|{x.dtype}|{tuple(x.shape)}|'.encode())
+            h.update(tensor_bytes(x))
+        elif isinstance(x, dict):
+            for k, v in x.items(): walk(v, f'{where}/{k}')
+        elif isinstance(x, (list, tuple)):
+            for i, v in enumerate(x): walk(v, f'{where}/{i}')
+    walk(obj, '')
+    return h.hexdigest()
+
+# %% ../nbs/00_core.ipynb #fcdd0a2c
+def first_non_finite(state_dict: dict) -> str | None:
+    "The name of the first floating-point tensor holding a NaN or infinity, or None."
+    for name, t in state_dict.items():
+        if torch.is_tensor(t) and t.is_floating_point() and not torch.isfinite(t).all():
+            return name
+    return None
+
 # %% ../nbs/00_core.ipynb #4e478c52
 def check_checkpoint(ckpt, path) -> dict:
     "`ckpt`, an object loaded from `path`, if it is a checkpoint of this format, its names without compile prefixes."
@@ -128,6 +216,10 @@ def check_checkpoint(ckpt, path) -> dict:
         raise UserError(f'{path} is not a nanogpt_nb checkpoint (no model or model_args)')
     if ckpt.get('format', CKPT_FORMAT) != CKPT_FORMAT:
         raise UserError(f"{path} has checkpoint format {ckpt['format']!r}; this version reads {CKPT_FORMAT!r}")
+    if 'checksum' in ckpt:  # nanoGPT's checkpoints have none
+        if tensors_checksum({k: v for k, v in ckpt.items() if k != 'checksum'}) != ckpt['checksum']:
+            raise UserError(f'{path} fails its checksum: its bytes were changed after it was written (disk or copy '
+                            'error). Restore a copy, or use best.pt')
     ckpt['model'] = strip_compile_prefix(ckpt['model'])
     return ckpt
 
@@ -140,6 +232,9 @@ def load_checkpoint(path, device='cpu') -> dict:
     try:
         ckpt = torch.load(path, map_location=device, weights_only=True)
     except Exception as e:
+        if 'Weights only load failed' in str(e):  # a pickle naming a class or function: refused, never run
+            raise UserError(f'{path} holds objects other than tensors and plain data; it is not loaded, since '
+                            'unpickling it could run code. Use a checkpoint written by training') from None
         raise UserError(f'{path} is not a readable checkpoint ({type(e).__name__}); it may be truncated or corrupt: '
                         'restore a copy or start again with init_from=scratch') from None
     return check_checkpoint(ckpt, path)

@@ -4,19 +4,20 @@
 
 # %% ../nbs/00_data.ipynb #afd87a05
 from __future__ import annotations
-import argparse, json, os, pickle, urllib.request
+import argparse, json, os, pickle, shutil, urllib.request
 from pathlib import Path
 
 import numpy as np
 import torch
 
-from .core import UserError, run_cli, tmp_path, atomic_write, atomic_write_text, from_hub
+from .core import (UserError, run_cli, tmp_path, atomic_write, atomic_write_text, from_hub, check_writable,
+                             remove_stale_tmp)
 
 # %% auto #0
 __all__ = ['META_FIELDS', 'SHAKESPEARE_URL', 'BUILTIN', 'GPT2Tokenizer', 'CharTokenizer', 'HFTokenizer', 'tokenizer_from_meta',
-           'make_tokenizer', 'token_dtype', 'write_tokens', 'read_plain_pickle', 'load_meta', 'load_tokens', 'download',
-           'load_corpus', 'val_documents', 'split_corpus', 'tokenize_splits', 'write_split_from_dataset', 'prepare',
-           'batch_rng', 'get_batch', 'flag', 'prepare_cli']
+           'make_tokenizer', 'token_dtype', 'write_tokens', 'read_plain_pickle', 'load_meta', 'check_token_ids',
+           'load_tokens', 'download', 'load_corpus', 'val_documents', 'split_corpus', 'tokenize_splits',
+           'write_split_from_dataset', 'prepare', 'batch_rng', 'get_batch', 'flag', 'prepare_cli']
 
 # %% ../nbs/00_data.ipynb #f349b9b3
 class GPT2Tokenizer:
@@ -227,8 +228,16 @@ def load_meta(data_dir) -> dict:
     return meta
 
 # %% ../nbs/00_data.ipynb #6abef6ff
+def check_token_ids(data: np.ndarray, vocab_size: int, path, chunk: int = 1 << 24):
+    "Raise a `UserError` if a token id in `data` is `vocab_size` or more; reads `chunk` tokens at a time."
+    for start in range(0, len(data), chunk):
+        top = int(data[start:start + chunk].max())
+        if top >= vocab_size:
+            raise UserError(f'{path} holds token id {top}, but the vocabulary has {vocab_size} tokens: the file does not '
+                            'belong to this meta.json (or is corrupt); re-run nanogpt-prepare with --force')
+
 def load_tokens(data_dir, split: str, meta: dict | None = None) -> np.memmap:
-    "The tokens of `split` ('train' or 'val') in `data_dir`, as a read-only memmap, after checking its size."
+    "The tokens of `split` ('train' or 'val') in `data_dir`, as a read-only memmap, after checking its size and ids."
     meta = meta or load_meta(data_dir)
     path, dtype = Path(data_dir)/f'{split}.bin', np.dtype(meta['dtype'])
     if not path.exists(): raise UserError(f'{path} not found: re-run nanogpt-prepare with --force')
@@ -238,7 +247,10 @@ def load_tokens(data_dir, split: str, meta: dict | None = None) -> np.memmap:
     if path.stat().st_size != expected:
         raise UserError(f'{path} has {path.stat().st_size} bytes, expected {expected} (truncated or from another run): '
                         're-run nanogpt-prepare with --force')
-    return np.memmap(path, dtype=dtype, mode='r')
+    data = np.memmap(path, dtype=dtype, mode='r')
+    if 'vocab_size' in meta:  # an id past the vocabulary is an IndexError on CPU and a device-side assert on CUDA
+        check_token_ids(data, meta['vocab_size'], path)
+    return data
 
 # %% ../nbs/00_data.ipynb #7d31aae0
 SHAKESPEARE_URL = 'https://raw.githubusercontent.com/karpathy/char-rnn/master/data/tinyshakespeare/input.txt'
@@ -324,14 +336,6 @@ def write_split_from_dataset(path, ds, dtype, batch_size=1024) -> int:
     write_tokens(path, batches(), total, dtype)
     return total
 
-# %% ../nbs/00_data.ipynb #22fc10bb
-def _check_writable(out: Path):
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        probe = tmp_path(out/'probe'); probe.write_text(''); probe.unlink()
-    except OSError as e:
-        raise UserError(f'cannot write to {out} ({e.strerror}): pass --out to a writable folder') from None
-
 # %% ../nbs/00_data.ipynb #75c4bc7c
 def _is_prepared(out: Path):
     'The metadata of a finished dataset in `out`, or None.'
@@ -349,6 +353,16 @@ def _finish(out: Path, meta: dict, tok):
         atomic_write(out/'meta.pkl', lambda p: Path(p).write_bytes(pickle.dumps(pkl)))
     atomic_write_text(out/'meta.json', json.dumps(meta, indent=1))
     return meta
+
+def _move_in(stage: Path, out: Path):
+    "Move the dataset built in `stage` into `out`: the old `meta.json` goes first, the new one comes last."
+    (out/'meta.json').unlink(missing_ok=True)
+    for name in ('train.bin', 'val.bin', 'meta.pkl', 'meta.json'):
+        if (stage/name).exists():
+            os.replace(stage/name, out/name)
+        else:
+            (out/name).unlink(missing_ok=True)  # e.g. the meta.pkl of an older character vocabulary
+    stage.rmdir()
 
 # %% ../nbs/00_data.ipynb #d958f539
 def _prepare_one_document(out: Path, text: str, tokenizer: str, train_frac: float):
@@ -421,20 +435,31 @@ def prepare(source, out=None, input=None, force=False, text_field='text', num_pr
         return meta
     if input and not Path(input).exists(): raise UserError(f'{input} not found: check the --input path')
     if isinstance(source, str) and source == 'shakespeare_char': tokenizer = 'char'
-    _check_writable(out)
-    corpus, origin = _read_source(source, input, text_field, num_proc, out)
-    (out/'meta.json').unlink(missing_ok=True)  # the dataset is incomplete from here until the end
-    if isinstance(corpus, str):
-        tok, counts = _prepare_one_document(out, corpus, tokenizer, train_frac)
-    else:
-        tok, counts = _prepare_documents(out, corpus, tokenizer, text_field, num_proc, val_size, seed)
-    if counts['train_tokens'] == 0 or counts['val_tokens'] == 0:
-        for s in ('train', 'val'): (out/f'{s}.bin').unlink(missing_ok=True)
-        raise UserError(f'{origin} gave no tokens for a split (too small?): nothing was written')
-    meta = {**tok.meta(), 'vocab_size': tok.vocab_size, 'dtype': np.dtype(token_dtype(tok.vocab_size)).name,
-            **counts, 'source': origin, 'dataset': name or out.name}
+    created = not out.exists()
+    check_writable(out, 'pass --out to a writable folder')
+    remove_stale_tmp(out.parent, out.name); remove_stale_tmp(out)  # left by killed runs
+    stage = tmp_path(out)  # the new dataset is built here, beside the old one
+    try:
+        corpus, origin = _read_source(source, input, text_field, num_proc, out)
+        stage.mkdir()
+        if isinstance(corpus, str):
+            tok, counts = _prepare_one_document(stage, corpus, tokenizer, train_frac)
+        else:
+            tok, counts = _prepare_documents(stage, corpus, tokenizer, text_field, num_proc, val_size, seed)
+        if counts['train_tokens'] == 0 or counts['val_tokens'] == 0:
+            raise UserError(f'{origin} gave no tokens for a split (too small? one document needs at least 2 '
+                            'characters): nothing was written')
+        meta = {**tok.meta(), 'vocab_size': tok.vocab_size, 'dtype': np.dtype(token_dtype(tok.vocab_size)).name,
+                **counts, 'source': origin, 'dataset': name or out.name}
+        _finish(stage, meta, tok)
+        _move_in(stage, out)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        if created and out.is_dir() and not any(out.iterdir()):
+            out.rmdir()  # no empty folder left behind
+        raise
     print(f'{out}: {counts["train_tokens"]:,} train and {counts["val_tokens"]:,} val tokens, vocab {tok.vocab_size}')
-    return _finish(out, meta, tok)
+    return meta
 
 # %% ../nbs/00_data.ipynb #279a408d
 def batch_rng(*key) -> np.random.Generator:
