@@ -12,7 +12,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from fastcore.basics import patch
 
-from .core import UserError, from_hub
+from .core import UserError, from_hub, first_non_finite
 from .attention import CausalSelfAttention, Dropout, KVCache
 
 # %% auto #0
@@ -127,6 +127,9 @@ def model_from_checkpoint(ckpt: dict, path='checkpoint', **overrides) -> GPT:
         raise UserError(f'{path} does not match its model_args: {str(e).splitlines()[1].strip()}') from None
     if missing or unexpected:
         raise UserError(f'{path} does not match its model_args (missing {missing[:3]}, unexpected {unexpected[:3]})')
+    if bad := first_non_finite(weights):
+        raise UserError(f'{path} holds non-finite weights ({bad}): it was saved from a diverged run. Use best.pt or an '
+                        'earlier copy')
     return model
 
 # %% ../nbs/03_model.ipynb #190fd262

@@ -13,15 +13,16 @@ if __name__ == '__main__' and not __package__ and '__file__' in globals():
     __package__ = 'nanogpt_nb'
 
 # %% auto #0
-__all__ = ['OLD_KEYS', 'CONFIG_DIR', 'GPT2_NAMES', 'opt', 'TrainConfig', 'config_reference', 'option_help', 'key_help',
-           'find_config', 'load_config', 'data_dir', 'emb_file', 'init_kind', 'checkpoint_file', 'check_config',
-           'ProcessInfo', 'setup_distributed', 'micro_batches', 'NanoGPTStream', 'get_lr', 'RunState', 'rng_state',
-           'set_rng_state', 'save_checkpoint', 'restore', 'estimate_loss', 'RunLog', 'checkpoints_due',
-           'evaluate_and_save', 'StopOnSignal', 'model_config', 'build_model', 'train', 'print_sample', 'train_cli']
+__all__ = ['OLD_KEYS', 'CONFIG_DIR', 'GPT2_NAMES', 'RANGES', 'OPEN_ABOVE', 'opt', 'TrainConfig', 'config_reference',
+           'option_help', 'key_help', 'find_config', 'load_config', 'data_dir', 'emb_file', 'init_kind',
+           'checkpoint_file', 'check_config', 'ProcessInfo', 'setup_distributed', 'micro_batches', 'NanoGPTStream',
+           'get_lr', 'RunState', 'rng_state', 'set_rng_state', 'save_checkpoint', 'restore', 'estimate_loss', 'RunLog',
+           'checkpoints_due', 'kept_checkpoints', 'check_diverged', 'evaluate_and_save', 'StopOnSignal', 'model_config',
+           'build_model', 'claim_out_dir', 'train', 'print_sample', 'train_cli']
 
 # %% ../nbs/04_train.ipynb #0eca6ad1
-import ast, difflib, json, math, os, random, signal, time, typing
-from contextlib import nullcontext
+import ast, difflib, json, math, os, random, signal, socket, time, typing
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, asdict, field, fields
 
 import torch
@@ -29,11 +30,16 @@ import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel as DDP
 
 from .core import (UserError, run_cli, atomic_write, atomic_write_text, pick_device, pick_dtype, autocast_ctx,
-                             CKPT_FORMAT, strip_compile_prefix, load_checkpoint)
+                             CKPT_FORMAT, strip_compile_prefix, load_checkpoint, tensors_checksum, first_non_finite,
+                             check_writable, remove_stale_tmp)
 from .data import load_meta, load_tokens, get_batch, batch_rng, tokenizer_from_meta
 from .embmatrix import load_into_model
 from .attention import BACKENDS, check_backend
 from .model import GPT, GPTConfig, device_peak_flops, model_from_checkpoint
+try:
+    import fcntl  # POSIX: locks that the OS releases when their process ends, however it ends
+except ImportError:
+    fcntl = None
 
 # %% ../nbs/04_train.ipynb #afcc23a6
 def opt(default, help: str):
@@ -52,6 +58,9 @@ class TrainConfig:
                                     "auto: fixed, or nanoGPT's stream with sampler=nanogpt")
     eval_only: bool = opt(False, 'evaluate once, then exit')
     always_save_checkpoint: bool = opt(True, 'write ckpt.pt at every evaluation, not only when val loss improved')
+    overwrite: bool = opt(False, 'let a run that does not resume replace the checkpoints already in out_dir')
+    divergence_ratio: float = opt(2.0, 'stop, saving nothing, when val loss exceeds this multiple of the best so far; '
+                                       '0: stop only on a non-finite loss')
     init_from: str = opt('scratch', 'scratch | resume (from out_dir) | gpt2[-medium|-large|-xl] | a checkpoint file or '
                                     'out_dir to fine-tune from | a local Hugging Face GPT-2 folder')
     # logging
@@ -161,6 +170,8 @@ def _config_file_values(path: Path) -> dict:
     scope = {}
     try:
         exec(compile(path.read_text(), str(path), 'exec'), scope)
+    except SystemExit:  # would end the run silently, with status 0
+        raise UserError(f'{path} calls exit(): a config file only assigns settings') from None
     except Exception as e:
         raise UserError(f'{path} failed to run: {type(e).__name__}: {e}') from None
     return {k: v for k, v in scope.items() if not k.startswith('_') and not callable(v) and type(v).__name__ != 'module'}
@@ -227,6 +238,15 @@ def checkpoint_file(path, name='ckpt') -> Path:
     path = Path(path)
     return path/f'{name}.pt' if path.is_dir() else path
 
+# %% ../nbs/04_train.ipynb #b08a5402
+RANGES = {**{k: (1, math.inf) for k in ('batch_size', 'block_size', 'gradient_accumulation_steps', 'eval_interval',
+                                        'log_interval', 'eval_iters', 'n_layer', 'n_head', 'n_embd')},
+          **{k: (0, math.inf) for k in ('max_iters', 'warmup_iters', 'lr_decay_iters', 'eval_block_size',
+                                        'learning_rate', 'min_lr', 'weight_decay', 'grad_clip', 'sample_tokens',
+                                        'peak_flops', 'divergence_ratio')},
+          'emb_freeze_iters': (-1, math.inf), 'dropout': (0, 1), 'beta1': (0, 1), 'beta2': (0, 1)}
+OPEN_ABOVE = ('dropout', 'beta1', 'beta2')  # 1 itself is not allowed
+
 # %% ../nbs/04_train.ipynb #c2faaf25
 def check_config(cfg: TrainConfig):
     "Raise a `UserError` for settings that cannot work, alone or together, on this machine and process count."
@@ -239,12 +259,15 @@ def check_config(cfg: TrainConfig):
         if allowed and getattr(cfg, key) not in allowed:
             raise UserError(f'{key} must be one of {", ".join(map(repr, allowed))}, got {getattr(cfg, key)!r}')
     start = init_kind(cfg.init_from)
-    for key in ('batch_size', 'block_size', 'gradient_accumulation_steps', 'eval_interval', 'log_interval', 'eval_iters',
-                'n_layer', 'n_head', 'n_embd'):
-        if getattr(cfg, key) < 1:
-            raise UserError(f'{key} must be at least 1, got {getattr(cfg, key)}')
-    if cfg.max_iters < 0:
-        raise UserError(f'max_iters must be 0 or more, got {cfg.max_iters}')
+    for key, (low, high) in RANGES.items():
+        value = getattr(cfg, key)
+        if not (low <= value <= high) or (key in OPEN_ABOVE and value == high):
+            bounds = f'at least {low}' if high == math.inf else f'in [{low}, {high}{")" if key in OPEN_ABOVE else "]"}'
+            raise UserError(f'{key} must be {bounds}, got {value}')
+    if cfg.n_embd % cfg.n_head:
+        raise UserError(f'n_embd={cfg.n_embd} is not divisible by n_head={cfg.n_head}: each head gets n_embd/n_head')
+    if 0 < cfg.divergence_ratio <= 1:
+        raise UserError(f'divergence_ratio must be 0 (off) or more than 1, got {cfg.divergence_ratio}')
     if cfg.alibi and start in ('gpt2', 'hf'):
         raise UserError('alibi=True cannot start from GPT-2 weights, which were trained with learned positions: '
                         'use init_from=scratch')
@@ -351,6 +374,7 @@ class RunState:
     elapsed: float = 0.0            # seconds spent in training iterations
     eval_due: bool = False          # stopped by a signal just before an evaluation: resuming runs it first
     pending_batch: tuple | None = None  # sampler=nanogpt's batch, fetched one micro-step ahead
+    saved: dict = field(default_factory=dict)  # checkpoint file name -> iteration, as written (or resumed) by this run
 
 # %% ../nbs/04_train.ipynb #1733767a
 def rng_state() -> dict:
@@ -370,26 +394,40 @@ def set_rng_state(state: dict):
 
 # %% ../nbs/04_train.ipynb #efad00be
 def save_checkpoint(path, model, optimizer, scaler, cfg, data_meta: dict, state: RunState):
-    "Write `model` (unwrapped), `optimizer`, `scaler`, `cfg`, the RNG states and `state` to `path`, atomically."
+    "Write `model` (unwrapped), `optimizer`, `scaler`, `cfg`, the RNG states and `state` to `path`, atomically, with a checksum."
+    if bad := first_non_finite(model.state_dict()):
+        raise UserError(f'not writing {path}: the weights hold non-finite values ({bad}), the run diverged. '
+                        f'{kept_checkpoints(Path(path).parent, state)}. Lower learning_rate, or use dtype=bfloat16/float32')
     pending = state.pending_batch and tuple(t.cpu() for t in state.pending_batch)
     ckpt = {'format': CKPT_FORMAT, 'model': strip_compile_prefix(model.state_dict()), 'model_args': asdict(model.config),
             'optimizer': optimizer.state_dict(), 'scaler': scaler.state_dict(), 'config': asdict(cfg),
             'rng': rng_state(), 'data_meta': data_meta,  # the tokenizer: sampling and evaluation need no dataset folder
             'iter_num': state.iter_num, 'best_val_loss': state.best_val_loss, 'elapsed': state.elapsed,
             'eval_due': state.eval_due, 'pending_batch': pending}
+    ckpt['checksum'] = tensors_checksum(ckpt)  # verified by every load_checkpoint
     atomic_write(path, lambda p: torch.save(ckpt, p))
+    state.saved[Path(path).name] = state.iter_num
 
 # %% ../nbs/04_train.ipynb #59a7314c
-def restore(ckpt: dict, optimizer, scaler, device) -> RunState:
+def restore(ckpt: dict, optimizer, scaler, device, path='checkpoint') -> RunState:
     "Load `ckpt`'s optimizer, scaler and RNG states; returns where its run stood."
-    optimizer.load_state_dict(ckpt['optimizer'])
-    if 'scaler' in ckpt:  # nanoGPT's checkpoints keep no scaler and no RNG states
-        scaler.load_state_dict(ckpt['scaler'])
-    if 'rng' in ckpt:
-        set_rng_state(ckpt['rng'])
+    for key in ('optimizer', 'iter_num'):
+        if key not in ckpt:
+            raise UserError(f'{path} has no {key!r}, so it cannot be resumed: fine-tune from its weights with '
+                            f'--init_from={path} instead')
+    parts = [('optimizer', optimizer.load_state_dict), ('scaler', scaler.load_state_dict), ('rng', set_rng_state)]
+    for key, load in parts:
+        if key not in ckpt:
+            continue  # nanoGPT's checkpoints keep no scaler and no RNG states
+        try:
+            load(ckpt[key])
+        except (KeyError, ValueError, TypeError, RuntimeError, IndexError) as e:
+            raise UserError(f"{path}: its {key} state does not fit this run ({type(e).__name__}: {str(e)[:120]}); "
+                            f'fine-tune from its weights with --init_from={path} instead') from None
     pending = ckpt.get('pending_batch')
-    return RunState(ckpt['iter_num'], ckpt['best_val_loss'], ckpt.get('elapsed', 0.0), ckpt.get('eval_due', False),
-                    pending and tuple(t.to(device) for t in pending))
+    return RunState(ckpt['iter_num'], ckpt.get('best_val_loss', math.inf), ckpt.get('elapsed', 0.0),
+                    ckpt.get('eval_due', False), pending and tuple(t.to(device) for t in pending),
+                    saved={'ckpt.pt': ckpt['iter_num']})
 
 # %% ../nbs/04_train.ipynb #f54f839b
 @torch.no_grad()
@@ -425,10 +463,21 @@ class RunLog:
 
     @staticmethod
     def rows_before(path, start_iter) -> list:
-        "Rows of an existing log up to a resumed iteration, its evaluation included."
+        "Rows of an existing log up to a resumed iteration, its evaluation included; unreadable lines are skipped."
         if not path.exists():
             return []
-        rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+        rows, torn = [], 0
+        for line in path.read_text(errors='replace').splitlines():
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError:
+                row = None
+            if isinstance(row, dict) and 'kind' in row and 'iter' in row:
+                rows.append(row)
+            elif line.strip():
+                torn += 1
+        if torn:
+            print(f'warning: skipped {torn} unreadable line(s) of {path} (a crash or a full disk cut it short)')
         return [r for r in rows if r['iter'] < start_iter or (r['kind'] == 'eval' and r['iter'] == start_iter)]
 
     @staticmethod
@@ -441,8 +490,9 @@ class RunLog:
         return wandb
 
     def write(self, row: dict):
-        "Append `row` to the log (and wandb)."
-        self.file.write(json.dumps(row) + '\n')
+        "Append `row` to the log (and wandb); a NaN or infinity is written as null, so the file stays strict JSON."
+        row = {k: None if isinstance(v, float) and not math.isfinite(v) else v for k, v in row.items()}
+        self.file.write(json.dumps(row, allow_nan=False) + '\n')
         self.file.flush()
         if self.wandb:
             self.wandb.log(row)
@@ -472,6 +522,24 @@ def checkpoints_due(val_loss: float, state: RunState, always_save: bool) -> list
         return ['best.pt', 'ckpt.pt']
     return ['ckpt.pt'] if always_save else []
 
+# %% ../nbs/04_train.ipynb #b7e52a92
+def kept_checkpoints(out_dir, state: RunState) -> str:
+    "What a stopped run leaves in `out_dir`, named truthfully, for its last message."
+    out_dir = Path(out_dir)
+    kept = [f'{out_dir/"ckpt.pt"} (iteration {state.saved["ckpt.pt"]})' if 'ckpt.pt' in state.saved
+            else f'{out_dir/"ckpt.pt"}' if (out_dir/'ckpt.pt').exists() else '',
+            f'{out_dir/"best.pt"} (val loss {state.best_val_loss:.4f})' if (out_dir/'best.pt').exists() else '']
+    kept = [k for k in kept if k]
+    return f'kept as they were: {" and ".join(kept)}' if kept else 'no checkpoint had been written yet'
+
+def check_diverged(loss: float, state: RunState, cfg, what: str):
+    "Raise a `UserError` if `loss` is non-finite, or `cfg.divergence_ratio` times the best val loss or more."
+    exploded = cfg.divergence_ratio and math.isfinite(state.best_val_loss) and loss > cfg.divergence_ratio * state.best_val_loss
+    if not math.isfinite(loss) or exploded:
+        why = f'{loss:.4f}, over {cfg.divergence_ratio:g} times the best {state.best_val_loss:.4f}' if exploded else loss
+        raise UserError(f'{what} is {why}: the run diverged, so it stops and saves nothing; '
+                        f'{kept_checkpoints(cfg.out_dir, state)}. Lower learning_rate, or use dtype=bfloat16/float32')
+
 # %% ../nbs/04_train.ipynb #982f864d
 def evaluate_and_save(model, optimizer, scaler, cfg, data_meta, splits, device, ctx, state: RunState, run_log: RunLog,
                       tokens_per_iter: int):
@@ -489,6 +557,7 @@ def evaluate_and_save(model, optimizer, scaler, cfg, data_meta, splits, device, 
     run_log.write(row)
     if cfg.eval_only:
         return
+    check_diverged(losses['val'], state, cfg, f'val loss at iteration {it}')
     for name in checkpoints_due(losses['val'], state, cfg.always_save_checkpoint):
         save_checkpoint(Path(cfg.out_dir)/name, model, optimizer, scaler, cfg, data_meta, state)
 
@@ -553,20 +622,57 @@ def build_model(cfg: TrainConfig, data_meta: dict, device, verbose=True) -> tupl
             model.crop_block_size(cfg.block_size)
     return model.to(device), ckpt
 
+# %% ../nbs/04_train.ipynb #51980485
+def _lock(out_dir: Path):
+    "An open lock file on `out_dir`, locked by this process, or a `UserError` naming the run that holds it."
+    lock = open(out_dir/'.lock', 'a+')
+    if fcntl is None:
+        return lock  # no flock on this platform: no lock
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.seek(0)
+        holder = lock.read().strip() or 'another process'
+        lock.close()
+        raise UserError(f'{out_dir} is in use by another run ({holder}): wait for it to end, or pass another '
+                        '--out_dir') from None
+    lock.truncate(0)
+    lock.write(f'pid {os.getpid()} on {socket.gethostname()}, started {time.strftime("%Y-%m-%d %H:%M:%S")}')
+    lock.flush()
+    return lock
+
+@contextmanager
+def claim_out_dir(cfg: TrainConfig):
+    "Make `cfg.out_dir` this run's: writable, locked, its checkpoints replaced only if asked, stale temporary files gone."
+    out_dir = Path(cfg.out_dir)
+    check_writable(out_dir, 'pass --out_dir=FOLDER where this run can write')
+    lock = _lock(out_dir)
+    try:
+        existing = [n for n in ('ckpt.pt', 'best.pt') if (out_dir/n).exists()]
+        if existing and cfg.init_from != 'resume' and not cfg.overwrite:
+            raise UserError(f'{out_dir} already holds {" and ".join(existing)} of an earlier run: pass '
+                            '--init_from=resume to continue it, or --overwrite=True to start over')
+        remove_stale_tmp(out_dir)
+        yield out_dir
+    finally:
+        lock.close()  # and with it the lock
+
 # %% ../nbs/04_train.ipynb #ea69c3b3
 def train(cfg: TrainConfig) -> dict:
     "Run a training job described by `cfg`; returns the final iteration, losses and log path."
     check_config(cfg)
-    proc, device = setup_distributed(cfg.ddp_backend, pick_device(cfg.device))
-    try:
-        result = _train(cfg, proc, device)
-        # process 0 may still be evaluating and saving: tearing down gloo under it aborts the others ("terminate called")
-        if proc.is_distributed:
-            dist.barrier()
-        return result
-    finally:
-        if proc.is_distributed and dist.is_initialized():
-            dist.destroy_process_group()
+    main_process = int(os.environ.get('RANK', 0)) == 0
+    with claim_out_dir(cfg) if main_process else nullcontext():  # before any work, and held to the end
+        proc, device = setup_distributed(cfg.ddp_backend, pick_device(cfg.device))
+        try:
+            result = _train(cfg, proc, device)
+            # process 0 may still be evaluating and saving: tearing down gloo under it aborts the others
+            if proc.is_distributed:
+                dist.barrier()
+            return result
+        finally:
+            if proc.is_distributed and dist.is_initialized():
+                dist.destroy_process_group()
 
 def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
     device_type = device.split(':')[0]
@@ -576,8 +682,6 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
     if device_type == 'cuda':
         torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = True
     out_dir = Path(cfg.out_dir)
-    if proc.is_main:
-        out_dir.mkdir(parents=True, exist_ok=True)
 
     # data
     ddir = data_dir(cfg.dataset)
@@ -589,7 +693,7 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
     raw_model = model
     optimizer = model.configure_optimizers(cfg.weight_decay, cfg.learning_rate, (cfg.beta1, cfg.beta2))
     scaler = torch.amp.GradScaler(device_type, enabled=(dtype == 'float16'))
-    state = restore(ckpt, optimizer, scaler, device) if ckpt else RunState()
+    state = restore(ckpt, optimizer, scaler, device, Path(cfg.out_dir)/'ckpt.pt') if ckpt else RunState()
     del ckpt
     use_compile = cfg.compile if cfg.compile is not None else device_type == 'cuda'
     if use_compile:
@@ -654,8 +758,7 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
                     dist.all_reduce(loss_sum)
                 loss = loss_sum.item() / cfg.gradient_accumulation_steps
                 if not math.isfinite(loss):
-                    raise UserError(f'loss is {loss} at iteration {it}: stopping without saving; the last good '
-                                    f'checkpoint in {out_dir} is kept. Lower learning_rate, or use dtype=bfloat16/float32')
+                    check_diverged(loss, state, cfg, f'the training loss at iteration {it}')
 
                 # timing and logging
                 dt = time.perf_counter() - t0
