@@ -15,9 +15,9 @@ from .core import (UserError, run_cli, tmp_path, atomic_write, atomic_write_text
 
 # %% auto #0
 __all__ = ['META_FIELDS', 'SHAKESPEARE_URL', 'BUILTIN', 'GPT2Tokenizer', 'CharTokenizer', 'HFTokenizer', 'tokenizer_from_meta',
-           'make_tokenizer', 'token_dtype', 'write_tokens', 'read_plain_pickle', 'load_meta', 'check_token_ids',
-           'load_tokens', 'download', 'load_corpus', 'val_documents', 'split_corpus', 'tokenize_splits',
-           'write_split_from_dataset', 'prepare', 'batch_rng', 'get_batch', 'flag', 'prepare_cli']
+           'make_tokenizer', 'token_dtype', 'write_tokens', 'read_plain_pickle', 'check_meta', 'load_meta',
+           'check_token_ids', 'load_tokens', 'download', 'load_corpus', 'val_documents', 'split_corpus',
+           'tokenize_splits', 'write_split_from_dataset', 'prepare', 'batch_rng', 'get_batch', 'flag', 'prepare_cli']
 
 # %% ../nbs/00_data.ipynb #f349b9b3
 class GPT2Tokenizer:
@@ -206,6 +206,14 @@ def _nanogpt_meta(d: Path) -> dict:
 # %% ../nbs/00_data.ipynb #476b5f36
 META_FIELDS = ('tokenizer', 'vocab_size', 'dtype')
 
+def check_meta(meta, where, fix: str, fields=META_FIELDS):
+    "Raise a `UserError` (ending in `fix`) unless `meta` is a dict with `fields`, and `chars` for a char tokenizer."
+    if not isinstance(meta, dict):
+        raise UserError(f'{where} holds no dataset metadata: {fix}')
+    for field in fields + (('chars',) if meta.get('tokenizer') == 'char' else ()):
+        if field not in meta:
+            raise UserError(f'{where} lacks {field!r}: {fix}')
+
 def load_meta(data_dir) -> dict:
     "The metadata of a prepared dataset folder: its `meta.json`, or what a nanoGPT folder implies."
     d = Path(data_dir)
@@ -219,9 +227,7 @@ def load_meta(data_dir) -> dict:
         meta = _nanogpt_meta(d)
     else:
         raise UserError(f'{path} not found: prepare the dataset first, e.g. `nanogpt-prepare shakespeare_char`')
-    for field in META_FIELDS + (('chars',) if meta.get('tokenizer') == 'char' else ()):
-        if field not in meta:
-            raise UserError(f'{path} lacks {field!r}: add it, or re-run nanogpt-prepare with --force')
+    check_meta(meta, path, 'add it, or re-run nanogpt-prepare with --force')
     for split in ('train', 'val'):  # token counts, where not recorded, are the file sizes
         if f'{split}_tokens' not in meta and (d/f'{split}.bin').exists():
             meta[f'{split}_tokens'] = (d/f'{split}.bin').stat().st_size // np.dtype(meta['dtype']).itemsize
@@ -267,6 +273,17 @@ def download(url, dest):
     atomic_write(dest, fetch)
     return Path(dest)
 
+# %% ../nbs/00_data.ipynb #d75469e1
+def _unreadable(path, kind: str, e: BaseException) -> str:
+    "The one line for files `datasets` failed to read: not UTF-8, or the innermost cause of the failure."
+    chain = []
+    while e is not None:
+        chain.append(e)
+        e = e.__cause__ or e.__context__
+    if any(isinstance(c, UnicodeDecodeError) for c in chain):
+        return f'{path} is not UTF-8 text: convert it to UTF-8 first'
+    return f'{path} could not be read as {kind} ({type(chain[-1]).__name__}: {str(chain[-1])[:100]}): check the files'
+
 # %% ../nbs/00_data.ipynb #ad4e0fc9
 def load_corpus(source, text_field='text', num_proc=None):
     "Load a hub dataset name or a local file/folder as a `datasets.DatasetDict`."
@@ -288,8 +305,8 @@ def load_corpus(source, text_field='text', num_proc=None):
             kw = {'sample_by': 'document'} if kind == 'text' else {}
             try:
                 ds = datasets.load_dataset(kind, data_files=[str(f) for f in files], num_proc=num_proc, **kw)
-            except UnicodeDecodeError:
-                raise UserError(f'{path} is not UTF-8 text: convert it to UTF-8 first') from None
+            except Exception as e:  # datasets wraps the cause in a DatasetGenerationError
+                raise UserError(_unreadable(path, kind, e)) from None
     else:
         ds = from_hub(lambda name: datasets.load_dataset(name, num_proc=num_proc), str(source), 'dataset',
                       f'use a built-in name ({", ".join(BUILTIN)}), a hub name with a network, '
@@ -507,3 +524,6 @@ def prepare_cli(argv=None):
         a = p.parse_args(argv)
         prepare(a.dataset, a.out, a.input, a.force, a.text_field, a.num_proc, a.tokenizer, a.val_size, a.train_frac)
     return run_cli(main, argv)
+
+# %% ../nbs/00_data.ipynb #6a555831
+if __name__ == '__main__' and '__file__' in globals() and not os.environ.get('IN_TEST'): prepare_cli()

@@ -4,13 +4,13 @@
 
 # %% ../nbs/01_embmatrix.ipynb #b01e4b7f
 from __future__ import annotations
-import argparse, hashlib
+import argparse, hashlib, os
 from pathlib import Path
 
 import numpy as np
 import torch
 
-from .core import UserError, run_cli, atomic_write, from_hub, check_checkpoint
+from .core import UserError, run_cli, atomic_write, from_hub, check_checkpoint, tensor_bytes
 from .data import load_meta, flag
 
 # %% auto #0
@@ -32,7 +32,11 @@ def read_matrix(source: str, tokenizer='gpt2'):
     path = Path(source)
     if path.is_dir() and (path/'ckpt.pt').exists(): path = path/'ckpt.pt'
     if path.is_file():
-        if path.suffix == '.npy': return torch.from_numpy(np.load(path)).float(), tokenizer
+        if path.suffix == '.npy':
+            try: return torch.from_numpy(np.load(path)).float(), tokenizer
+            except (ValueError, TypeError, OSError) as e:  # object arrays are refused: unpickling them could run code
+                raise UserError(f'{path} is not a numeric .npy array ({str(e).splitlines()[0][:80]}): save the matrix '
+                                'with np.save from a float array') from None
         if path.suffix == '.safetensors':
             from safetensors.torch import load_file
             return _table_from_state_dict(load_file(str(path)), path).float(), tokenizer
@@ -57,7 +61,7 @@ def read_matrix(source: str, tokenizer='gpt2'):
 # %% ../nbs/01_embmatrix.ipynb #4e8d499d
 def matrix_checksum(w: torch.Tensor) -> str:
     "SHA-256 of a float32 matrix's values."
-    return hashlib.sha256(w.contiguous().numpy().tobytes()).hexdigest()
+    return hashlib.sha256(tensor_bytes(w)).hexdigest()
 
 # %% ../nbs/01_embmatrix.ipynb #32a1e78d
 def check_matrix_meta(m, data_meta, path):
@@ -138,3 +142,6 @@ def embmatrix_cli(argv=None):
     p.add_argument('--tokenizer', default='gpt2', help='the tokenizer the rows follow, for files (default gpt2)')
     p.add_argument('--force', type=flag, nargs='?', const=True, default=False, help='replace an existing matrix')
     return run_cli(lambda argv: build_matrix(**vars(p.parse_args(argv))), argv)
+
+# %% ../nbs/01_embmatrix.ipynb #b1dacdf4
+if __name__ == '__main__' and '__file__' in globals() and not os.environ.get('IN_TEST'): embmatrix_cli()

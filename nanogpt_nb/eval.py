@@ -4,16 +4,21 @@
 
 # %% ../nbs/05_eval.ipynb #dd216107
 from __future__ import annotations
-import json, math, sys, time
+import json, math, os, sys, time
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+# `python nanogpt_nb/eval.py` runs this file as a script: make the package importable and the relative imports below
+# resolve (PEP 366), as train.py does.
+if __name__ == '__main__' and not __package__ and '__file__' in globals():
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
+    __package__ = 'nanogpt_nb'
 
 import numpy as np
 import torch
 
 from .core import UserError, run_cli, load_checkpoint, pick_device, pick_dtype, autocast_ctx
-from .data import load_meta, load_tokens, tokenizer_from_meta, get_batch, batch_rng, HFTokenizer
+from .data import load_meta, load_tokens, tokenizer_from_meta, get_batch, batch_rng, HFTokenizer, check_meta
 from .model import GPT, device_peak_flops, model_from_checkpoint
 from .train import (TrainConfig, opt, key_help, option_help, load_config, data_dir, model_config, init_kind,
                               checkpoint_file, GPT2_NAMES)
@@ -24,10 +29,19 @@ __all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'BENCH_OPTIONS', 'BENCH_HELP', 'checkpoi
            'plot_runs', 'attention_maps', 'sampler_widget']
 
 # %% ../nbs/05_eval.ipynb #13c121d3
-def checkpoint_data_meta(ckpt: dict) -> dict:
+def checkpoint_data_meta(ckpt: dict, path='checkpoint') -> dict:
     "The data metadata of a checkpoint (nanoGPT's: from its data folder), with the dataset it was `trained_on`."
-    trained_on = (ckpt.get('config') or {}).get('dataset')
-    meta = ckpt.get('data_meta') or load_meta(data_dir(trained_on or 'openwebtext'))
+    config = ckpt.get('config') if isinstance(ckpt.get('config'), dict) else {}
+    trained_on = config.get('dataset')
+    if ckpt.get('data_meta') is not None:
+        check_meta(ckpt['data_meta'], f'{path} (its data_meta)', 'the checkpoint is damaged: restore a copy',
+                   fields=('tokenizer', 'vocab_size'))
+        meta = ckpt['data_meta']
+    elif trained_on:  # nanoGPT's checkpoints: the tokenizer is in the data folder
+        meta = load_meta(data_dir(trained_on))
+    else:
+        raise UserError(f'{path} records neither its tokenizer (data_meta) nor its dataset (config): it was not '
+                        'written by training, and nothing says how to read its tokens')
     return {**meta, 'trained_on': trained_on}  # the dataset evaluation defaults to
 
 def load_model(source: str, device='cpu', ckpt='ckpt'):
@@ -42,7 +56,7 @@ def load_model(source: str, device='cpu', ckpt='ckpt'):
         path = checkpoint_file(source, ckpt)
         c = load_checkpoint(path, device)
         model = model_from_checkpoint(c, path, dropout=0.0)
-        meta = checkpoint_data_meta(c)
+        meta = checkpoint_data_meta(c, path)
     return model.to(device).eval(), tokenizer_from_meta(meta), meta
 
 # %% ../nbs/05_eval.ipynb #cbfe4a64
@@ -77,6 +91,9 @@ def evaluate(model, data, block_size, batch_size=8, mode='windows', stride=None,
         scored = int((y != -1).sum())
         total += loss.item() * scored; count += scored
     loss = total / count
+    if not math.isfinite(loss):  # never reported as a result
+        raise UserError(f'the loss is {loss}: the model computes non-finite values (an overflow in reduced precision? '
+                        'try --dtype=float32)')
     return {'loss': loss, 'ppl': math.exp(loss), 'tokens': count, 'block_size': block_size, 'mode': mode}
 
 # %% ../nbs/05_eval.ipynb #982cc167
@@ -134,6 +151,9 @@ def eval_cli(argv=None):
         print('and every nanogpt-train key:\n' + key_help())
         return
     return run_cli(eval_main, argv)
+
+# %% ../nbs/05_eval.ipynb #596f01a4
+if __name__ == '__main__' and '__file__' in globals() and not os.environ.get('IN_TEST'): eval_cli()
 
 # %% ../nbs/05_eval.ipynb #dbd7e8ba
 @dataclass

@@ -138,3 +138,6 @@ def export_cli(argv=None):
     p.add_argument('--force', type=flag, nargs='?', const=True, default=False, help='replace dest if it exists')
     p.add_argument('--ckpt', default='ckpt', help='ckpt (the latest) or best (the lowest val loss), in an out_dir')
     return run_cli(lambda argv: export(**vars(p.parse_args(argv))), argv)
+
+# %% ../nbs/06_export.ipynb #410eeb93
+if __name__ == '__main__' and '__file__' in globals() and not os.environ.get('IN_TEST'): export_cli()
