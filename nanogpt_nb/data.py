@@ -273,7 +273,7 @@ def download(url, dest):
     atomic_write(dest, fetch)
     return Path(dest)
 
-# %% ../nbs/00_data.ipynb #d75469e1
+# %% ../nbs/00_data.ipynb #1565a231
 def _unreadable(path, kind: str, e: BaseException) -> str:
     "The one line for files `datasets` failed to read: not UTF-8, or the innermost cause of the failure."
     chain = []
@@ -525,5 +525,5 @@ def prepare_cli(argv=None):
         prepare(a.dataset, a.out, a.input, a.force, a.text_field, a.num_proc, a.tokenizer, a.val_size, a.train_frac)
     return run_cli(main, argv)
 
-# %% ../nbs/00_data.ipynb #6a555831
+# %% ../nbs/00_data.ipynb #3c6a4c69
 if __name__ == '__main__' and '__file__' in globals() and not os.environ.get('IN_TEST'): prepare_cli()

@@ -129,7 +129,12 @@ def eval_main(argv):
     if dataset == TrainConfig.dataset and meta.get('trained_on'):
         dataset = meta['trained_on']
     ddir = data_dir(dataset)
-    data = load_tokens(ddir, opts['split'])
+    data_meta = load_meta(ddir)
+    if [data_meta.get(k) for k in ('tokenizer', 'vocab_size', 'chars')] != [meta.get(k) for k in ('tokenizer', 'vocab_size', 'chars')]:
+        raise UserError(f"{ddir} uses the {data_meta['tokenizer']} tokenizer with {data_meta['vocab_size']} tokens, but "
+                        f"{source} reads {meta['tokenizer']} with {meta['vocab_size']}: evaluate on data prepared with "
+                        "the model's tokenizer")
+    data = load_tokens(ddir, opts['split'], data_meta)
     contexts = [int(c) for c in opts['contexts'].split(',') if c] or [min(cfg.block_size, model.config.block_size) if not model.config.alibi else cfg.block_size]
     results = []
     for T in contexts:
@@ -152,7 +157,7 @@ def eval_cli(argv=None):
         return
     return run_cli(eval_main, argv)
 
-# %% ../nbs/05_eval.ipynb #596f01a4
+# %% ../nbs/05_eval.ipynb #4a39040a
 if __name__ == '__main__' and '__file__' in globals() and not os.environ.get('IN_TEST'): eval_cli()
 
 # %% ../nbs/05_eval.ipynb #dbd7e8ba
