@@ -21,7 +21,7 @@ from .core import UserError, run_cli, load_checkpoint, pick_device, pick_dtype, 
 from .data import load_meta, load_tokens, tokenizer_from_meta, get_batch, batch_rng, HFTokenizer, check_meta
 from .model import GPT, device_peak_flops, model_from_checkpoint
 from .train import (TrainConfig, opt, key_help, option_help, load_config, data_dir, model_config, init_kind,
-                              checkpoint_file, GPT2_NAMES)
+                              checkpoint_file, GPT2_NAMES, RunLog)
 
 # %% auto #0
 __all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'BENCH_OPTIONS', 'BENCH_HELP', 'checkpoint_data_meta', 'load_model', 'evaluate',
@@ -157,7 +157,7 @@ def eval_cli(argv=None):
         return
     return run_cli(eval_main, argv)
 
-# %% ../nbs/05_eval.ipynb #4a39040a
+# %% ../nbs/05_eval.ipynb #7e274d5c
 if __name__ == '__main__' and '__file__' in globals() and not os.environ.get('IN_TEST'): eval_cli()
 
 # %% ../nbs/05_eval.ipynb #dbd7e8ba
@@ -285,7 +285,7 @@ def read_log(out_dir) -> list[dict]:
     "The rows of a run's log.jsonl."
     path = Path(out_dir)/'log.jsonl'
     if not path.exists(): raise UserError(f'{path} not found: is {out_dir} a training out_dir?')
-    return [json.loads(l) for l in path.read_text().splitlines() if l.strip()]
+    return RunLog.rows_before(path, math.inf)  # every readable row; a torn line is skipped with a warning
 
 # %% ../nbs/05_eval.ipynb #cf9bb45c
 def plot_runs(out_dirs, x='iter', labels=None, save=None, smooth=20, ax=None):

@@ -15,10 +15,11 @@ if __name__ == '__main__' and not __package__ and '__file__' in globals():
 # %% auto #0
 __all__ = ['OLD_KEYS', 'CONFIG_DIR', 'GPT2_NAMES', 'RANGES', 'OPEN_ABOVE', 'opt', 'TrainConfig', 'config_reference',
            'option_help', 'key_help', 'find_config', 'load_config', 'data_dir', 'emb_file', 'init_kind',
-           'checkpoint_file', 'check_config', 'ProcessInfo', 'setup_distributed', 'micro_batches', 'NanoGPTStream',
-           'get_lr', 'RunState', 'rng_state', 'set_rng_state', 'save_checkpoint', 'restore', 'estimate_loss', 'RunLog',
-           'checkpoints_due', 'kept_checkpoints', 'check_diverged', 'evaluate_and_save', 'StopOnSignal', 'model_config',
-           'build_model', 'claim_out_dir', 'train', 'print_sample', 'train_cli']
+           'checkpoint_file', 'check_config', 'ProcessInfo', 'setup_distributed', 'retry_key', 'micro_batches',
+           'NanoGPTStream', 'get_lr', 'RunState', 'rng_state', 'set_rng_state', 'save_checkpoint', 'restore',
+           'estimate_loss', 'RunLog', 'checkpoints_due', 'kept_checkpoints', 'divergence', 'stop_diverged', 'recover',
+           'evaluate_and_save', 'StopOnSignal', 'model_config', 'build_model', 'claim_out_dir', 'train', 'print_sample',
+           'train_cli']
 
 # %% ../nbs/04_train.ipynb #0eca6ad1
 import ast, difflib, json, math, os, random, signal, socket, time, typing
@@ -59,8 +60,12 @@ class TrainConfig:
     eval_only: bool = opt(False, 'evaluate once, then exit')
     always_save_checkpoint: bool = opt(True, 'write ckpt.pt at every evaluation, not only when val loss improved')
     overwrite: bool = opt(False, 'let a run that does not resume replace the checkpoints already in out_dir')
-    divergence_ratio: float = opt(2.0, 'stop, saving nothing, when val loss exceeds this multiple of the best so far; '
-                                       '0: stop only on a non-finite loss')
+    divergence_ratio: float = opt(2.0, 'the run diverged when val loss exceeds this multiple of the best so far; '
+                                       '0: only a non-finite loss counts')
+    on_divergence: str = opt('stop', 'stop: end the run, saving nothing | recover: go back to the last good ckpt.pt '
+                                     'with a lower learning rate and other batches')
+    recover_lr_scale: float = opt(0.5, 'with on_divergence=recover: multiply the learning rate by this at each recovery')
+    max_recoveries: int = opt(3, 'with on_divergence=recover: stop after this many recoveries')
     init_from: str = opt('scratch', 'scratch | resume (from out_dir) | gpt2[-medium|-large|-xl] | a checkpoint file or '
                                     'out_dir to fine-tune from | a local Hugging Face GPT-2 folder')
     # logging
@@ -243,7 +248,7 @@ RANGES = {**{k: (1, math.inf) for k in ('batch_size', 'block_size', 'gradient_ac
                                         'log_interval', 'eval_iters', 'n_layer', 'n_head', 'n_embd')},
           **{k: (0, math.inf) for k in ('max_iters', 'warmup_iters', 'lr_decay_iters', 'eval_block_size',
                                         'learning_rate', 'min_lr', 'weight_decay', 'grad_clip', 'sample_tokens',
-                                        'peak_flops', 'divergence_ratio')},
+                                        'peak_flops', 'divergence_ratio', 'max_recoveries')},
           'emb_freeze_iters': (-1, math.inf), 'dropout': (0, 1), 'beta1': (0, 1), 'beta2': (0, 1)}
 OPEN_ABOVE = ('dropout', 'beta1', 'beta2')  # 1 itself is not allowed
 
@@ -254,7 +259,7 @@ def check_config(cfg: TrainConfig):
     world_size = int(os.environ.get('WORLD_SIZE', 1))
     choices = {'dtype': ('auto', 'bfloat16', 'float16', 'float32'),
                'eval_batches': ('auto', 'fixed', 'random'), 'sampler': ('keyed', 'nanogpt'),
-               'emb_projection': ('', 'pca', 'orthogonal'), 'attn_backend': BACKENDS}
+               'emb_projection': ('', 'pca', 'orthogonal'), 'attn_backend': BACKENDS, 'on_divergence': ('stop', 'recover')}
     for key, allowed in choices.items():
         if allowed and getattr(cfg, key) not in allowed:
             raise UserError(f'{key} must be one of {", ".join(map(repr, allowed))}, got {getattr(cfg, key)!r}')
@@ -268,6 +273,8 @@ def check_config(cfg: TrainConfig):
         raise UserError(f'n_embd={cfg.n_embd} is not divisible by n_head={cfg.n_head}: each head gets n_embd/n_head')
     if 0 < cfg.divergence_ratio <= 1:
         raise UserError(f'divergence_ratio must be 0 (off) or more than 1, got {cfg.divergence_ratio}')
+    if not 0 < cfg.recover_lr_scale <= 1:
+        raise UserError(f'recover_lr_scale must be in (0, 1], got {cfg.recover_lr_scale}')
     if cfg.alibi and start in ('gpt2', 'hf'):
         raise UserError('alibi=True cannot start from GPT-2 weights, which were trained with learned positions: '
                         'use init_from=scratch')
@@ -327,11 +334,15 @@ def setup_distributed(ddp_backend: str, device: str) -> tuple[ProcessInfo, str]:
     return proc, device
 
 # %% ../nbs/04_train.ipynb #31dedbbc
-def micro_batches(data, cfg, it, proc: ProcessInfo, device):
-    "The micro-batches process `proc.rank` trains on in iteration `it`."
+def retry_key(recoveries: int) -> tuple:
+    "What keys batches and dropout after `recoveries` recoveries from a divergence: nothing before the first."
+    return (recoveries,) if recoveries else ()
+
+def micro_batches(data, cfg, it, proc: ProcessInfo, device, recoveries=0):
+    "The micro-batches process `proc.rank` trains on in iteration `it` (other ones after a recovery)."
     steps = cfg.gradient_accumulation_steps // proc.world_size
     for g in range(proc.rank * steps, (proc.rank + 1) * steps):
-        yield get_batch(data, cfg.batch_size, cfg.block_size, batch_rng(cfg.seed, it, g), device)
+        yield get_batch(data, cfg.batch_size, cfg.block_size, batch_rng(cfg.seed, it, g, *retry_key(recoveries)), device)
 
 # %% ../nbs/04_train.ipynb #96f1ff58
 class NanoGPTStream:
@@ -374,6 +385,8 @@ class RunState:
     elapsed: float = 0.0            # seconds spent in training iterations
     eval_due: bool = False          # stopped by a signal just before an evaluation: resuming runs it first
     pending_batch: tuple | None = None  # sampler=nanogpt's batch, fetched one micro-step ahead
+    lr_scale: float = 1.0           # the learning rate's factor, lowered at each recovery from a divergence
+    recoveries: int = 0             # recoveries from a divergence so far
     saved: dict = field(default_factory=dict)  # checkpoint file name -> iteration, as written (or resumed) by this run
 
 # %% ../nbs/04_train.ipynb #1733767a
@@ -403,20 +416,20 @@ def save_checkpoint(path, model, optimizer, scaler, cfg, data_meta: dict, state:
             'optimizer': optimizer.state_dict(), 'scaler': scaler.state_dict(), 'config': asdict(cfg),
             'rng': rng_state(), 'data_meta': data_meta,  # the tokenizer: sampling and evaluation need no dataset folder
             'iter_num': state.iter_num, 'best_val_loss': state.best_val_loss, 'elapsed': state.elapsed,
-            'eval_due': state.eval_due, 'pending_batch': pending}
+            'eval_due': state.eval_due, 'pending_batch': pending, 'lr_scale': state.lr_scale, 'recoveries': state.recoveries}
     ckpt['checksum'] = tensors_checksum(ckpt)  # verified by every load_checkpoint
     atomic_write(path, lambda p: torch.save(ckpt, p))
     state.saved[Path(path).name] = state.iter_num
 
 # %% ../nbs/04_train.ipynb #59a7314c
-def restore(ckpt: dict, optimizer, scaler, device, path='checkpoint') -> RunState:
-    "Load `ckpt`'s optimizer, scaler and RNG states; returns where its run stood."
+def restore(ckpt: dict, optimizer, scaler, device, path='checkpoint', rng=True) -> RunState:
+    "Load `ckpt`'s optimizer, scaler and (if `rng`) RNG states; returns where its run stood."
     for key in ('optimizer', 'iter_num'):
         if key not in ckpt:
             raise UserError(f'{path} has no {key!r}, so it cannot be resumed: fine-tune from its weights with '
                             f'--init_from={path} instead')
     parts = [('optimizer', optimizer.load_state_dict), ('scaler', scaler.load_state_dict), ('rng', set_rng_state)]
-    for key, load in parts:
+    for key, load in parts[:None if rng else 2]:
         if key not in ckpt:
             continue  # nanoGPT's checkpoints keep no scaler and no RNG states
         try:
@@ -427,7 +440,7 @@ def restore(ckpt: dict, optimizer, scaler, device, path='checkpoint') -> RunStat
     pending = ckpt.get('pending_batch')
     return RunState(ckpt['iter_num'], ckpt.get('best_val_loss', math.inf), ckpt.get('elapsed', 0.0),
                     ckpt.get('eval_due', False), pending and tuple(t.to(device) for t in pending),
-                    saved={'ckpt.pt': ckpt['iter_num']})
+                    ckpt.get('lr_scale', 1.0), ckpt.get('recoveries', 0), saved={'ckpt.pt': ckpt['iter_num']})
 
 # %% ../nbs/04_train.ipynb #f54f839b
 @torch.no_grad()
@@ -452,14 +465,27 @@ class RunLog:
     "log.jsonl, wandb and the progress bar of one run, on process 0."
     def __init__(self, out_dir, cfg: TrainConfig, start_iter: int = 0):
         self.path = Path(out_dir)/'log.jsonl'
-        kept = self.rows_before(self.path, start_iter) if cfg.init_from == 'resume' else []
-        atomic_write_text(self.path, ''.join(json.dumps(r) + '\n' for r in kept))
-        self.file = open(self.path, 'a')
+        self.file = None
+        self._start_at(self.rows_before(self.path, start_iter) if cfg.init_from == 'resume' else [])
         self.wandb = self._start_wandb(cfg) if cfg.wandb_log else None
         self.bar = None
         if cfg.progress:
             from tqdm.auto import tqdm
             self.bar = tqdm(total=cfg.max_iters, initial=start_iter, unit='it')
+
+    def _start_at(self, rows):
+        "Rewrite the log as `rows`, atomically, and append from there."
+        if self.file:
+            self.file.close()
+        atomic_write_text(self.path, ''.join(json.dumps(r) + '\n' for r in rows))
+        self.file = open(self.path, 'a')
+
+    def rewind(self, start_iter: int):
+        "Drop the rows after `start_iter`, as resuming there would: a recovery from a divergence goes back in time."
+        self._start_at(self.rows_before(self.path, start_iter))
+        if self.bar:
+            self.bar.n = start_iter
+            self.bar.refresh()
 
     @staticmethod
     def rows_before(path, start_iter) -> list:
@@ -478,7 +504,7 @@ class RunLog:
                 torn += 1
         if torn:
             print(f'warning: skipped {torn} unreadable line(s) of {path} (a crash or a full disk cut it short)')
-        return [r for r in rows if r['iter'] < start_iter or (r['kind'] == 'eval' and r['iter'] == start_iter)]
+        return [r for r in rows if r['iter'] < start_iter or (r['kind'] in ('eval', 'recover') and r['iter'] == start_iter)]
 
     @staticmethod
     def _start_wandb(cfg):
@@ -532,18 +558,43 @@ def kept_checkpoints(out_dir, state: RunState) -> str:
     kept = [k for k in kept if k]
     return f'kept as they were: {" and ".join(kept)}' if kept else 'no checkpoint had been written yet'
 
-def check_diverged(loss: float, state: RunState, cfg, what: str):
-    "Raise a `UserError` if `loss` is non-finite, or `cfg.divergence_ratio` times the best val loss or more."
+def divergence(loss: float, state: RunState, cfg, what: str) -> str | None:
+    "Why `loss` (named `what`) means the run diverged: non-finite, or over `divergence_ratio` times the best val loss; else None."
     exploded = cfg.divergence_ratio and math.isfinite(state.best_val_loss) and loss > cfg.divergence_ratio * state.best_val_loss
-    if not math.isfinite(loss) or exploded:
-        why = f'{loss:.4f}, over {cfg.divergence_ratio:g} times the best {state.best_val_loss:.4f}' if exploded else loss
-        raise UserError(f'{what} is {why}: the run diverged, so it stops and saves nothing; '
-                        f'{kept_checkpoints(cfg.out_dir, state)}. Lower learning_rate, or use dtype=bfloat16/float32')
+    if math.isfinite(loss) and not exploded:
+        return None
+    return f'{what} is ' + (f'{loss:.4f}, over {cfg.divergence_ratio:g} times the best {state.best_val_loss:.4f}'
+                            if math.isfinite(loss) else str(loss))
+
+def stop_diverged(why: str, cfg, state: RunState):
+    "End a diverged run with one line naming what it kept."
+    tried = f' (after {state.recoveries} recoveries)' if state.recoveries else ''
+    raise UserError(f'{why}: the run diverged{tried}, so it stops and saves nothing; {kept_checkpoints(cfg.out_dir, state)}'
+                    '. Lower learning_rate, use dtype=bfloat16/float32, or set on_divergence=recover')
+
+# %% ../nbs/04_train.ipynb #bc108835
+def recover(why: str, cfg, state: RunState, model, optimizer, scaler, device, run_log=None) -> RunState:
+    "Go back to the last good `ckpt.pt` with a lower learning rate and other batches, or stop with one line."
+    path = Path(cfg.out_dir)/'ckpt.pt'
+    if cfg.on_divergence != 'recover' or state.recoveries >= cfg.max_recoveries or not path.exists():
+        stop_diverged(why, cfg, state)
+    ckpt = load_checkpoint(path, device)
+    model.load_state_dict(ckpt['model'])
+    back = restore(ckpt, optimizer, scaler, device, path, rng=False)  # the RNG moves on: other dropout, other batches
+    back.elapsed, back.saved = state.elapsed, state.saved
+    back.lr_scale, back.recoveries = state.lr_scale * cfg.recover_lr_scale, state.recoveries + 1
+    if run_log:
+        run_log.rewind(back.iter_num)
+        run_log.write({'kind': 'recover', 'iter': back.iter_num, 'from_iter': state.iter_num, 'why': why,
+                       'lr_scale': back.lr_scale})
+        run_log.say(f'{why}: recovery {back.recoveries} of {cfg.max_recoveries}, back to {path} (iteration '
+                    f'{back.iter_num}) with the learning rate scaled by {back.lr_scale:g}')
+    return back
 
 # %% ../nbs/04_train.ipynb #982f864d
 def evaluate_and_save(model, optimizer, scaler, cfg, data_meta, splits, device, ctx, state: RunState, run_log: RunLog,
-                      tokens_per_iter: int):
-    "Estimate the losses at `state.iter_num`, log them, and write the checkpoints that are due (none with `eval_only`)."
+                      tokens_per_iter: int) -> str | None:
+    "Estimate the losses at `state.iter_num`, log them, and write the checkpoints that are due; returns why it diverged, if it did."
     it = state.iter_num
     losses = estimate_loss(model, splits, cfg, device, ctx, it=it)
     row = {'kind': 'eval', 'iter': it, 'train_loss': losses['train'], 'val_loss': losses['val'],
@@ -556,10 +607,12 @@ def evaluate_and_save(model, optimizer, scaler, cfg, data_meta, splits, device, 
     run_log.say(msg)
     run_log.write(row)
     if cfg.eval_only:
-        return
-    check_diverged(losses['val'], state, cfg, f'val loss at iteration {it}')
+        return None
+    if why := divergence(losses['val'], state, cfg, f'the val loss at iteration {it}'):
+        return why  # nothing is saved
     for name in checkpoints_due(losses['val'], state, cfg.always_save_checkpoint):
         save_checkpoint(Path(cfg.out_dir)/name, model, optimizer, scaler, cfg, data_meta, state)
+    return None
 
 # %% ../nbs/04_train.ipynb #172a50cc
 class StopOnSignal:
@@ -717,22 +770,24 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
             first_eval, state.eval_due = state.iter_num == 0 or cfg.eval_only or state.eval_due, False
             if proc.is_main and first_eval:
                 state.pending_batch = stream and stream.pending
-                evaluate_and_save(raw_model, optimizer, scaler, cfg, meta, splits, device, ctx, state, run_log,
-                                  tokens_per_iter)
+                if why := evaluate_and_save(raw_model, optimizer, scaler, cfg, meta, splits, device, ctx, state, run_log,
+                                            tokens_per_iter):
+                    stop_diverged(why, cfg, state)
             if cfg.eval_only:
                 return {'iter': state.iter_num, 'log': str(out_dir/'log.jsonl')}
             while state.iter_num < cfg.max_iters:
                 it, t0 = state.iter_num, time.perf_counter()
                 # set the learning rate
-                lr = get_lr(it, cfg)
+                lr = get_lr(it, cfg) * state.lr_scale
                 for group in optimizer.param_groups:
                     group['lr'] = lr
                 if not stream:  # dropout as a function of (seed, it, rank); nanoGPT's stream carries on instead
-                    torch.manual_seed(int(batch_rng(cfg.seed, it, proc.rank, 1).integers(2**62)))
+                    torch.manual_seed(int(batch_rng(cfg.seed, it, proc.rank, 1, *retry_key(state.recoveries)).integers(2**62)))
 
                 # forward and backward over the micro-batches; gradients are all-reduced on the last one only
                 loss_sum = torch.zeros((), device=device)
-                batches = stream.take(steps) if stream else micro_batches(splits['train'], cfg, it, proc, device)
+                batches = stream.take(steps) if stream else micro_batches(splits['train'], cfg, it, proc, device,
+                                                                          state.recoveries)
                 for k, (x, y) in enumerate(batches):
                     last = k == steps - 1
                     with nullcontext() if last or not proc.is_distributed else model.no_sync():
@@ -753,12 +808,14 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
                 scaler.update()
                 optimizer.zero_grad(set_to_none=True)
 
-                # the loss over the whole global batch; stop on a non-finite one
+                # the loss over the whole global batch; a non-finite one means the run diverged
                 if proc.is_distributed:
                     dist.all_reduce(loss_sum)
                 loss = loss_sum.item() / cfg.gradient_accumulation_steps
                 if not math.isfinite(loss):
-                    check_diverged(loss, state, cfg, f'the training loss at iteration {it}')
+                    state = recover(f'the training loss at iteration {it} is {loss}', cfg, state, raw_model, optimizer,
+                                    scaler, device, run_log)
+                    continue
 
                 # timing and logging
                 dt = time.perf_counter() - t0
@@ -784,11 +841,19 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
                                     f'{out_dir/"ckpt.pt"} (resume with --init_from=resume)')
                     break
 
-                # evaluate and checkpoint
-                if proc.is_main and eval_due:
-                    state.pending_batch = stream and stream.pending
-                    evaluate_and_save(raw_model, optimizer, scaler, cfg, meta, splits, device, ctx, state, run_log,
-                                      tokens_per_iter)
+                # evaluate and checkpoint (process 0); if the run diverged, every process stops or recovers
+                if eval_due:
+                    why = None
+                    if proc.is_main:
+                        state.pending_batch = stream and stream.pending
+                        why = evaluate_and_save(raw_model, optimizer, scaler, cfg, meta, splits, device, ctx, state,
+                                                run_log, tokens_per_iter)
+                    if proc.is_distributed:
+                        shared = [why]
+                        dist.broadcast_object_list(shared, src=0)
+                        why = shared[0]
+                    if why:
+                        state = recover(why, cfg, state, raw_model, optimizer, scaler, device, run_log)
             if proc.is_main and cfg.sample_tokens:
                 print_sample(raw_model, meta, cfg.sample_tokens, device, ctx, cfg.seed)
         finally:
