@@ -65,7 +65,7 @@ def for_mkdocs(nb):
                 data.pop('text/plain', None)
             if out.get('output_type') == 'stream':
                 out['text'] = as_terminal_shows(out['text'])
-                if out['text'].count('\n') > LOG_LINES:
+                if len(out['text'].rstrip('\n').split('\n')) > LOG_LINES:
                     out = nbformat.v4.new_output('display_data', data={'text/html': folded(out['text'])})
             outputs.append(out)
         if 'outputs' in cell: cell.outputs = outputs

@@ -48,7 +48,7 @@ def page_problems(page, url) -> list:
                                                           .map(i => [i.src.slice(-40), Math.round(i.getBoundingClientRect().width)])""")
     if narrow: problems.append(f'figures narrower than 400 px: {narrow}')
     long_logs = page.eval_on_selector_all('.jp-OutputArea pre', f"""pres => pres.filter(p => !p.closest('details'))
-        .map(p => p.innerText.split('\\n').length).filter(n => n > {LOG_LINES})""")
+        .map(p => p.innerText.trim().split('\\n').length).filter(n => n > {LOG_LINES})""")
     if long_logs: problems.append(f'unfolded logs of {long_logs} lines')
     return problems
 
