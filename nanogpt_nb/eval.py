@@ -6,7 +6,7 @@
 from __future__ import annotations
 import json, math, os, sys, time
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, asdict
 from pathlib import Path
 # `python nanogpt_nb/eval.py` runs this file as a script: make the package importable and the relative imports below
 # resolve (PEP 366), as train.py does.
@@ -21,7 +21,7 @@ from .core import UserError, run_cli, load_checkpoint, pick_device, pick_dtype, 
 from .data import load_meta, load_tokens, tokenizer_from_meta, get_batch, batch_rng, HFTokenizer, check_meta
 from .model import GPT, device_peak_flops, model_from_checkpoint
 from .train import (TrainConfig, opt, key_help, option_help, load_config, data_dir, model_config, init_kind,
-                              checkpoint_file, GPT2_NAMES, RunLog)
+                              checkpoint_file, GPT2_NAMES, RunLog, check_ranges)
 
 # %% auto #0
 __all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'BENCH_OPTIONS', 'BENCH_HELP', 'checkpoint_data_meta', 'load_model', 'evaluate',
@@ -119,6 +119,11 @@ def _split_options(argv, options):
 def eval_main(argv):
     "`nanogpt-eval`'s work: the loss and perplexity of a checkpoint or GPT-2 at each requested context."
     opts, rest = _split_options(argv, EVAL_OPTIONS)
+    check_ranges(opts, {'stride': (0, math.inf), 'max_windows': (0, math.inf)})
+    for key, allowed in (('split', ('train', 'val')), ('ckpt', ('ckpt', 'best'))):
+        if opts[key] not in allowed: raise UserError(f'--{key} must be {" or ".join(allowed)}, got {opts[key]!r}')
+    if not all(c.strip().isdigit() and int(c) > 0 for c in opts['contexts'].split(',') if c):
+        raise UserError(f"--contexts must be positive whole numbers separated by commas, e.g. 256,512; got {opts['contexts']!r}")
     cfg = load_config(rest)
     device = pick_device(cfg.device)
     ctx = autocast_ctx(device.split(':')[0], pick_dtype(cfg.dtype, device.split(':')[0]))
@@ -182,6 +187,9 @@ class SampleConfig:
 # %% ../nbs/05_eval.ipynb #140ebcfc
 def sample(cfg: SampleConfig) -> list[str]:
     "Generate `num_samples` continuations of `start`; returns the texts (prompt included)."
+    check_ranges(asdict(cfg), {'num_samples': (1, math.inf), 'max_new_tokens': (1, math.inf), 'temperature': (0, math.inf),
+                               'top_k': (0, math.inf), 'top_p': (0, 1)})
+    if cfg.top_p == 0: raise UserError('top_p must be in (0, 1], got 0')
     start = cfg.start
     if start.startswith('FILE:'):
         path = Path(start[5:])

@@ -15,11 +15,11 @@ if __name__ == '__main__' and not __package__ and '__file__' in globals():
 # %% auto #0
 __all__ = ['OLD_KEYS', 'CONFIG_DIR', 'GPT2_NAMES', 'RANGES', 'OPEN_ABOVE', 'opt', 'TrainConfig', 'config_reference',
            'option_help', 'key_help', 'find_config', 'load_config', 'data_dir', 'emb_file', 'init_kind',
-           'checkpoint_file', 'check_config', 'ProcessInfo', 'setup_distributed', 'retry_key', 'micro_batches',
-           'NanoGPTStream', 'get_lr', 'RunState', 'rng_state', 'set_rng_state', 'save_checkpoint', 'restore',
-           'estimate_loss', 'RunLog', 'checkpoints_due', 'kept_checkpoints', 'divergence', 'stop_diverged', 'recover',
-           'evaluate_and_save', 'StopOnSignal', 'model_config', 'build_model', 'claim_out_dir', 'train', 'print_sample',
-           'train_cli']
+           'checkpoint_file', 'check_ranges', 'check_config', 'ProcessInfo', 'setup_distributed', 'retry_key',
+           'micro_batches', 'NanoGPTStream', 'get_lr', 'RunState', 'rng_state', 'set_rng_state', 'save_checkpoint',
+           'restore', 'estimate_loss', 'RunLog', 'checkpoints_due', 'kept_checkpoints', 'divergence', 'stop_diverged',
+           'recover', 'evaluate_and_save', 'StopOnSignal', 'model_config', 'build_model', 'claim_out_dir', 'train',
+           'print_sample', 'train_cli']
 
 # %% ../nbs/04_train.ipynb #0eca6ad1
 import ast, difflib, json, math, os, random, signal, socket, time, typing
@@ -252,6 +252,14 @@ RANGES = {**{k: (1, math.inf) for k in ('batch_size', 'block_size', 'gradient_ac
           'emb_freeze_iters': (-1, math.inf), 'dropout': (0, 1), 'beta1': (0, 1), 'beta2': (0, 1)}
 OPEN_ABOVE = ('dropout', 'beta1', 'beta2')  # 1 itself is not allowed
 
+def check_ranges(values: dict, ranges: dict, open_above=()):
+    "Raise a `UserError` for the first of `values` outside its `(low, high)` in `ranges` (`high` excluded for `open_above`)."
+    for key, (low, high) in ranges.items():
+        value = values[key]
+        if not (low <= value <= high) or (key in open_above and value == high):
+            bounds = f'at least {low}' if high == math.inf else f'in [{low}, {high}{")" if key in open_above else "]"}'
+            raise UserError(f'{key} must be {bounds}, got {value}')
+
 # %% ../nbs/04_train.ipynb #c2faaf25
 def check_config(cfg: TrainConfig):
     "Raise a `UserError` for settings that cannot work, alone or together, on this machine and process count."
@@ -264,11 +272,7 @@ def check_config(cfg: TrainConfig):
         if allowed and getattr(cfg, key) not in allowed:
             raise UserError(f'{key} must be one of {", ".join(map(repr, allowed))}, got {getattr(cfg, key)!r}')
     start = init_kind(cfg.init_from)
-    for key, (low, high) in RANGES.items():
-        value = getattr(cfg, key)
-        if not (low <= value <= high) or (key in OPEN_ABOVE and value == high):
-            bounds = f'at least {low}' if high == math.inf else f'in [{low}, {high}{")" if key in OPEN_ABOVE else "]"}'
-            raise UserError(f'{key} must be {bounds}, got {value}')
+    check_ranges(asdict(cfg), RANGES, OPEN_ABOVE)
     if cfg.n_embd % cfg.n_head:
         raise UserError(f'n_embd={cfg.n_embd} is not divisible by n_head={cfg.n_head}: each head gets n_embd/n_head')
     if 0 < cfg.divergence_ratio <= 1:
