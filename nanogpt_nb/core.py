@@ -69,11 +69,12 @@ def atomic_write(path, write):
 # %% ../nbs/00_core.ipynb #b1df74c3
 @contextmanager
 def scratch_mount(size='256k', read_only=False):
-    "A fresh tmpfs of `size` (read-only if asked) as a folder, for tests of full and read-only disks; None where mounting is not allowed."
+    "A fresh tmpfs of `size` (read-only if asked), for tests of full and read-only disks; None where mounting is not allowed."
     import subprocess, tempfile
     folder = Path(tempfile.mkdtemp())
     opts = f'size={size}' + (',ro' if read_only else '')
-    mounted = subprocess.run(['mount', '-t', 'tmpfs', '-o', opts, 'tmpfs', str(folder)], capture_output=True).returncode == 0
+    mount = subprocess.run(['mount', '-t', 'tmpfs', '-o', opts, 'tmpfs', str(folder)], capture_output=True)
+    mounted = mount.returncode == 0
     try:
         yield folder if mounted else None
     finally:

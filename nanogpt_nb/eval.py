@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_eval.ipynb #dd216107
 from __future__ import annotations
-import json, math, os, sys, time
+import math, os, sys, time
 from contextlib import nullcontext
 from dataclasses import dataclass, asdict
 from pathlib import Path
@@ -123,7 +123,7 @@ def eval_main(argv):
     for key, allowed in (('split', ('train', 'val')), ('ckpt', ('ckpt', 'best'))):
         if opts[key] not in allowed: raise UserError(f'--{key} must be {" or ".join(allowed)}, got {opts[key]!r}')
     if not all(c.strip().isdigit() and int(c) > 0 for c in opts['contexts'].split(',') if c):
-        raise UserError(f"--contexts must be positive whole numbers separated by commas, e.g. 256,512; got {opts['contexts']!r}")
+        raise UserError(f"--contexts must be positive whole numbers, e.g. 256,512; got {opts['contexts']!r}")
     cfg = load_config(rest)
     device = pick_device(cfg.device)
     ctx = autocast_ctx(device.split(':')[0], pick_dtype(cfg.dtype, device.split(':')[0]))
@@ -135,7 +135,8 @@ def eval_main(argv):
         dataset = meta['trained_on']
     ddir = data_dir(dataset)
     data_meta = load_meta(ddir)
-    if [data_meta.get(k) for k in ('tokenizer', 'vocab_size', 'chars')] != [meta.get(k) for k in ('tokenizer', 'vocab_size', 'chars')]:
+    vocabulary = ('tokenizer', 'vocab_size', 'chars')
+    if [data_meta.get(k) for k in vocabulary] != [meta.get(k) for k in vocabulary]:
         raise UserError(f"{ddir} uses the {data_meta['tokenizer']} tokenizer with {data_meta['vocab_size']} tokens, but "
                         f"{source} reads {meta['tokenizer']} with {meta['vocab_size']}: evaluate on data prepared with "
                         "the model's tokenizer")

@@ -253,7 +253,7 @@ RANGES = {**{k: (1, math.inf) for k in ('batch_size', 'block_size', 'gradient_ac
 OPEN_ABOVE = ('dropout', 'beta1', 'beta2')  # 1 itself is not allowed
 
 def check_ranges(values: dict, ranges: dict, open_above=()):
-    "Raise a `UserError` for the first of `values` outside its `(low, high)` in `ranges` (`high` excluded for `open_above`)."
+    "Raise a `UserError` for the first of `values` outside its `(low, high)` (`high` excluded for keys in `open_above`)."
     for key, (low, high) in ranges.items():
         value = values[key]
         if not (low <= value <= high) or (key in open_above and value == high):
@@ -411,7 +411,7 @@ def set_rng_state(state: dict):
 
 # %% ../nbs/04_train.ipynb #efad00be
 def save_checkpoint(path, model, optimizer, scaler, cfg, data_meta: dict, state: RunState):
-    "Write `model` (unwrapped), `optimizer`, `scaler`, `cfg`, the RNG states and `state` to `path`, atomically, with a checksum."
+    "Write `model` (unwrapped), `optimizer`, `scaler`, `cfg`, the RNG states and `state` to `path`: atomic, checksummed."
     if bad := first_non_finite(model.state_dict()):
         raise UserError(f'not writing {path}: the weights hold non-finite values ({bad}), the run diverged. '
                         f'{kept_checkpoints(Path(path).parent, state)}. Lower learning_rate, or use dtype=bfloat16/float32')
@@ -420,7 +420,8 @@ def save_checkpoint(path, model, optimizer, scaler, cfg, data_meta: dict, state:
             'optimizer': optimizer.state_dict(), 'scaler': scaler.state_dict(), 'config': asdict(cfg),
             'rng': rng_state(), 'data_meta': data_meta,  # the tokenizer: sampling and evaluation need no dataset folder
             'iter_num': state.iter_num, 'best_val_loss': state.best_val_loss, 'elapsed': state.elapsed,
-            'eval_due': state.eval_due, 'pending_batch': pending, 'lr_scale': state.lr_scale, 'recoveries': state.recoveries}
+            'eval_due': state.eval_due, 'pending_batch': pending,
+            'lr_scale': state.lr_scale, 'recoveries': state.recoveries}
     ckpt['checksum'] = tensors_checksum(ckpt)  # verified by every load_checkpoint
     atomic_write(path, lambda p: torch.save(ckpt, p))
     state.saved[Path(path).name] = state.iter_num
@@ -563,12 +564,14 @@ def kept_checkpoints(out_dir, state: RunState) -> str:
     return f'kept as they were: {" and ".join(kept)}' if kept else 'no checkpoint had been written yet'
 
 def divergence(loss: float, state: RunState, cfg, what: str) -> str | None:
-    "Why `loss` (named `what`) means the run diverged: non-finite, or over `divergence_ratio` times the best val loss; else None."
-    exploded = cfg.divergence_ratio and math.isfinite(state.best_val_loss) and loss > cfg.divergence_ratio * state.best_val_loss
+    "Why `loss` (named `what`) means the run diverged: non-finite, or over `divergence_ratio` times the best; else None."
+    best = state.best_val_loss
+    exploded = cfg.divergence_ratio and math.isfinite(best) and loss > cfg.divergence_ratio * best
     if math.isfinite(loss) and not exploded:
         return None
-    return f'{what} is ' + (f'{loss:.4f}, over {cfg.divergence_ratio:g} times the best {state.best_val_loss:.4f}'
-                            if math.isfinite(loss) else str(loss))
+    if not math.isfinite(loss):
+        return f'{what} is {loss}'
+    return f'{what} is {loss:.4f}, over {cfg.divergence_ratio:g} times the best {best:.4f}'
 
 def stop_diverged(why: str, cfg, state: RunState):
     "End a diverged run with one line naming what it kept."
@@ -598,7 +601,7 @@ def recover(why: str, cfg, state: RunState, model, optimizer, scaler, device, ru
 # %% ../nbs/04_train.ipynb #982f864d
 def evaluate_and_save(model, optimizer, scaler, cfg, data_meta, splits, device, ctx, state: RunState, run_log: RunLog,
                       tokens_per_iter: int) -> str | None:
-    "Estimate the losses at `state.iter_num`, log them, and write the checkpoints that are due; returns why it diverged, if it did."
+    "Estimate the losses at `state.iter_num`, log them, write the checkpoints that are due; returns why it diverged, if so."
     it = state.iter_num
     losses = estimate_loss(model, splits, cfg, device, ctx, it=it)
     row = {'kind': 'eval', 'iter': it, 'train_loss': losses['train'], 'val_loss': losses['val'],
@@ -786,7 +789,8 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
                 for group in optimizer.param_groups:
                     group['lr'] = lr
                 if not stream:  # dropout as a function of (seed, it, rank); nanoGPT's stream carries on instead
-                    torch.manual_seed(int(batch_rng(cfg.seed, it, proc.rank, 1, *retry_key(state.recoveries)).integers(2**62)))
+                    dropout_key = (cfg.seed, it, proc.rank, 1, *retry_key(state.recoveries))
+                    torch.manual_seed(int(batch_rng(*dropout_key).integers(2**62)))
 
                 # forward and backward over the micro-batches; gradients are all-reduced on the last one only
                 loss_sum = torch.zeros((), device=device)

@@ -1,5 +1,5 @@
 """Everything only a GPU can show, in one run, as one markdown table (see tools/gpu_check.sh)."""
-import importlib.util, os, re, subprocess, sys, tempfile, time
+import importlib.util, os, re, subprocess, sys, tempfile
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
