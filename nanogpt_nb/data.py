@@ -48,6 +48,12 @@ class GPT2Tokenizer:
         "What `meta.json` records to rebuild this tokenizer."
         return {'tokenizer': 'gpt2'}
 
+    def token_bytes(self) -> np.ndarray:
+        "The UTF-8 bytes each token id stands for (0 for `<|endoftext|>`, which is not text), for bits per byte."
+        n = np.array([len(self.enc.decode_single_token_bytes(i)) for i in range(self.vocab_size)])
+        n[self.eot] = 0
+        return n
+
 # %% ../nbs/00_data.ipynb #13b6cbdf
 class CharTokenizer:
     "One token per distinct character of the corpus, in sorted order (nanoGPT's `shakespeare_char`)."
@@ -80,6 +86,10 @@ class CharTokenizer:
     def meta(self) -> dict:
         "What `meta.json` records to rebuild this tokenizer: the characters in id order."
         return {'tokenizer': 'char', 'chars': ''.join(self.itos[i] for i in range(self.vocab_size))}
+
+    def token_bytes(self) -> np.ndarray:
+        "The UTF-8 bytes of each character, for bits per byte."
+        return np.array([len(self.itos[i].encode('utf-8')) for i in range(self.vocab_size)])
 
 # %% ../nbs/00_data.ipynb #6217f481
 class HFTokenizer:
@@ -124,6 +134,11 @@ class HFTokenizer:
         "What `meta.json` records: the name and the whole `tokenizer.json`."
         return {'tokenizer': 'hf', 'tokenizer_name': self.source, 'tokenizer_json': self.tok.backend_tokenizer.to_str(),
                 'eos_token': self.tok.eos_token}
+
+    def token_bytes(self) -> np.ndarray:
+        "The UTF-8 bytes of each token's text, special tokens 0 (a byte-level token holding part of a character counts as U+FFFD)."
+        special = set(self.tok.all_special_ids)
+        return np.array([0 if i in special else len(self.tok.decode([i]).encode('utf-8')) for i in range(self.vocab_size)])
 
 # %% ../nbs/00_data.ipynb #36f315f1
 def tokenizer_from_meta(meta: dict):
@@ -262,14 +277,13 @@ def load_tokens(data_dir, split: str, meta: dict | None = None) -> np.memmap:
 SHAKESPEARE_URL = 'https://raw.githubusercontent.com/karpathy/char-rnn/master/data/tinyshakespeare/input.txt'
 BUILTIN = ('shakespeare_char', 'shakespeare', 'openwebtext')
 
-def download(url, dest):
-    "Download `url` to `dest` atomically; a network failure is a `UserError` that says to pass `--input`."
+def download(url, dest, hint='pass --input PATH to a local copy'):
+    "Download `url` to `dest` atomically; a network failure is a `UserError` ending in `hint`."
     def fetch(tmp):
         try:
             with urllib.request.urlopen(url, timeout=30) as r, open(tmp, 'wb') as f: f.write(r.read())
         except OSError as e:
-            raise UserError(f'could not download {url} ({getattr(e, "reason", e)}): '
-                            'pass --input PATH to a local copy') from None
+            raise UserError(f'could not download {url} ({getattr(e, "reason", e)}): {hint}') from None
     atomic_write(dest, fetch)
     return Path(dest)
 

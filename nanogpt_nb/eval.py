@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_eval.ipynb #dd216107
 from __future__ import annotations
-import math, os, sys, time
+import json, math, os, sys, time
 from contextlib import nullcontext
 from dataclasses import dataclass, asdict
 from pathlib import Path
@@ -16,17 +16,20 @@ if __name__ == '__main__' and not __package__ and '__file__' in globals():
 
 import numpy as np
 import torch
+import torch.distributed as dist
 
 from .core import UserError, run_cli, load_checkpoint, pick_device, pick_dtype, autocast_ctx
-from .data import load_meta, load_tokens, tokenizer_from_meta, get_batch, batch_rng, HFTokenizer, check_meta
+from .data import (load_meta, load_tokens, tokenizer_from_meta, get_batch, batch_rng, HFTokenizer, check_meta,
+                             download, flag)
 from .model import GPT, device_peak_flops, model_from_checkpoint
 from .train import (TrainConfig, opt, key_help, option_help, load_config, data_dir, model_config, init_kind,
-                              checkpoint_file, GPT2_NAMES, RunLog, check_ranges)
+                              checkpoint_file, GPT2_NAMES, RunLog, check_ranges, setup_distributed, ProcessInfo)
 
 # %% auto #0
-__all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'BENCH_OPTIONS', 'BENCH_HELP', 'checkpoint_data_meta', 'load_model', 'evaluate',
-           'eval_main', 'eval_cli', 'SampleConfig', 'sample', 'sample_cli', 'bench_main', 'bench_cli', 'read_log',
-           'plot_runs', 'attention_maps', 'sampler_widget']
+__all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'TASK_URLS', 'BENCH_OPTIONS', 'BENCH_HELP', 'checkpoint_data_meta', 'load_model',
+           'evaluate', 'eval_main', 'eval_cli', 'task_path', 'load_task', 'score_items', 'task_counts', 'run_task',
+           'task_main', 'SampleConfig', 'sample', 'sample_cli', 'bench_main', 'bench_cli', 'read_log', 'plot_runs',
+           'attention_maps', 'sampler_widget']
 
 # %% ../nbs/05_eval.ipynb #13c121d3
 def checkpoint_data_meta(ckpt: dict, path='checkpoint') -> dict:
@@ -62,8 +65,8 @@ def load_model(source: str, device='cpu', ckpt='ckpt'):
 # %% ../nbs/05_eval.ipynb #cbfe4a64
 @torch.no_grad()
 def evaluate(model, data, block_size, batch_size=8, mode='windows', stride=None, max_windows=None, seed=1337,
-             device='cpu', ctx=None):
-    "Mean next-token loss, perplexity and number of scored tokens of `model` on `data` at context `block_size`."
+             device='cpu', ctx=None, token_bytes=None):
+    "Mean next-token loss, perplexity, bits per byte (given `token_bytes`) and scored tokens of `model` on `data`."
     if not model.config.alibi and block_size > model.config.block_size:
         raise UserError(f'this model has learned positions up to block_size={model.config.block_size}; it cannot be '
                         f'evaluated at {block_size}. Only ALiBi models (alibi=True) run past their training length')
@@ -81,7 +84,7 @@ def evaluate(model, data, block_size, batch_size=8, mode='windows', stride=None,
         keep = np.sort(np.random.default_rng(seed).choice(len(starts), max_windows, replace=False))
         starts, first = starts[keep], first[keep]
     ctx = ctx or nullcontext()
-    total, count = 0.0, 0
+    total, count, n_bytes = 0.0, 0, 0
     for i in range(0, len(starts), batch_size):
         rows = starts[i:i + batch_size]
         xy = torch.from_numpy(np.stack([data[s:s + block_size + 1] for s in rows]).astype(np.int64)).to(device)
@@ -90,18 +93,26 @@ def evaluate(model, data, block_size, batch_size=8, mode='windows', stride=None,
         with ctx: _, loss = model(x, y)          # the mean over the scored positions
         scored = int((y != -1).sum())
         total += loss.item() * scored; count += scored
+        if token_bytes is not None: n_bytes += int(token_bytes[y[y != -1].cpu().numpy()].sum())
     loss = total / count
     if not math.isfinite(loss):  # never reported as a result
         raise UserError(f'the loss is {loss}: the model computes non-finite values (an overflow in reduced precision? '
                         'try --dtype=float32)')
-    return {'loss': loss, 'ppl': math.exp(loss), 'tokens': count, 'block_size': block_size, 'mode': mode}
+    bpb = total / math.log(2) / n_bytes if n_bytes else None  # the summed loss in bits over the bytes scored
+    return {'loss': loss, 'ppl': math.exp(loss), 'bpb': bpb, 'tokens': count, 'bytes': n_bytes,
+            'block_size': block_size, 'mode': mode}
 
 # %% ../nbs/05_eval.ipynb #982cc167
-EVAL_OPTIONS = {'contexts': '', 'mode': 'windows', 'stride': 0, 'split': 'val', 'ckpt': 'ckpt', 'max_windows': 0}
+EVAL_OPTIONS = {'contexts': '', 'mode': 'windows', 'stride': 0, 'split': 'val', 'ckpt': 'ckpt', 'max_windows': 0,
+                'task': '', 'task_file': '', 'limit': 0, 'task_batch': 4, 'json': False}
 EVAL_HELP = {'contexts': "context lengths to evaluate at, e.g. 256,512,1024; '': the model's block_size",
              'mode': 'windows (non-overlapping) | sliding (every token scored with stride tokens of new context)',
              'stride': 'with mode=sliding: tokens between windows; 0: half the context', 'split': 'train | val',
-             'ckpt': 'ckpt | best', 'max_windows': 'windows scored per context at most; 0: eval_iters * batch_size'}
+             'ckpt': 'ckpt | best', 'max_windows': 'windows scored per context at most; 0: eval_iters * batch_size',
+             'task': "hellaswag | mc (a jsonl of context, choices, label: --task_file): multiple-choice accuracy "
+                     "instead of loss", 'task_file': 'a local copy of the task jsonl (hellaswag: downloaded once if not given)',
+             'limit': 'score only the first N items; 0: all', 'task_batch': 'items per forward pass',
+             'json': 'print the task result as one JSON object on stdout'}
 
 # %% ../nbs/05_eval.ipynb #71d2f9a3
 def _split_options(argv, options):
@@ -109,9 +120,12 @@ def _split_options(argv, options):
     opts, rest = dict(options), []
     for a in argv:
         key, eq, value = a[2:].partition('=') if a.startswith('--') else ('', '', '')
-        if key in options and eq:
-            try: opts[key] = type(options[key])(value)
-            except ValueError: raise UserError(f'--{key} must be {type(options[key]).__name__}, got {value!r}') from None
+        if key in options and not eq and isinstance(options[key], bool):
+            opts[key] = True  # a bare --json
+        elif key in options and eq:
+            kind = flag if isinstance(options[key], bool) else type(options[key])
+            try: opts[key] = kind(value)
+            except Exception: raise UserError(f'--{key} must be {type(options[key]).__name__}, got {value!r}') from None
         else: rest.append(a)
     return opts, rest
 
@@ -119,12 +133,15 @@ def _split_options(argv, options):
 def eval_main(argv):
     "`nanogpt-eval`'s work: the loss and perplexity of a checkpoint or GPT-2 at each requested context."
     opts, rest = _split_options(argv, EVAL_OPTIONS)
-    check_ranges(opts, {'stride': (0, math.inf), 'max_windows': (0, math.inf)})
+    check_ranges(opts, {'stride': (0, math.inf), 'max_windows': (0, math.inf), 'limit': (0, math.inf),
+                        'task_batch': (1, math.inf)})
     for key, allowed in (('split', ('train', 'val')), ('ckpt', ('ckpt', 'best'))):
         if opts[key] not in allowed: raise UserError(f'--{key} must be {" or ".join(allowed)}, got {opts[key]!r}')
     if not all(c.strip().isdigit() and int(c) > 0 for c in opts['contexts'].split(',') if c):
         raise UserError(f"--contexts must be positive whole numbers, e.g. 256,512; got {opts['contexts']!r}")
     cfg = load_config(rest)
+    if opts['task'] or opts['task_file']:
+        return task_main(opts, cfg)
     device = pick_device(cfg.device)
     ctx = autocast_ctx(device.split(':')[0], pick_dtype(cfg.dtype, device.split(':')[0]))
     source = cfg.out_dir if cfg.init_from in ('scratch', 'resume') else cfg.init_from
@@ -145,9 +162,9 @@ def eval_main(argv):
     results = []
     for T in contexts:
         r = evaluate(model, data, T, cfg.batch_size, opts['mode'], opts['stride'] or None,
-                     opts['max_windows'] or cfg.eval_iters * cfg.batch_size, cfg.seed, device, ctx)
+                     opts['max_windows'] or cfg.eval_iters * cfg.batch_size, cfg.seed, device, ctx, tok.token_bytes())
         print(f"{source} on {ddir}/{opts['split']} at {T} tokens ({opts['mode']}): loss {r['loss']:.4f}, "
-              f"perplexity {r['ppl']:.2f} over {r['tokens']:,} tokens")
+              f"perplexity {r['ppl']:.2f}, {r['bpb']:.4f} bits per byte over {r['tokens']:,} tokens")
         results.append(r)
     return results
 
@@ -163,8 +180,135 @@ def eval_cli(argv=None):
         return
     return run_cli(eval_main, argv)
 
-# %% ../nbs/05_eval.ipynb #7e274d5c
-if __name__ == '__main__' and '__file__' in globals() and not os.environ.get('IN_TEST'): eval_cli()
+# %% ../nbs/05_eval.ipynb #b9116278
+TASK_URLS = {'hellaswag': 'https://raw.githubusercontent.com/rowanz/hellaswag/master/data/hellaswag_val.jsonl'}
+
+def task_path(task: str, task_file: str = '') -> Path:
+    "The jsonl of `task`: `task_file` if given, else the task's public file, downloaded once into ~/.cache/nanogpt_nb."
+    if task_file:
+        if not Path(task_file).is_file(): raise UserError(f'task file {task_file} not found: check --task_file')
+        return Path(task_file)
+    if task == 'mc': raise UserError('--task=mc scores your own file: pass --task_file=PATH')
+    if task not in TASK_URLS:
+        raise UserError(f"unknown task {task!r}: use {', '.join(TASK_URLS)}, or mc with --task_file=PATH")
+    path = Path(os.environ.get('NANOGPT_NB_CACHE', Path.home()/'.cache'/'nanogpt_nb'))/f'{task}_val.jsonl'
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        download(TASK_URLS[task], path, f'pass --task_file=PATH to a local copy of {path.name}')
+    return path
+
+# %% ../nbs/05_eval.ipynb #8d8c9dbc
+def _task_item(row, where: str) -> dict:
+    "One item as `{context, choices, label}`, HellaSwag's field names mapped, or a `UserError` naming `where`."
+    if not isinstance(row, dict): raise UserError(f'{where}: not a JSON object')
+    context, choices = row.get('context', row.get('ctx')), row.get('choices', row.get('endings'))
+    if not isinstance(context, str) or not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
+        raise UserError(f'{where}: needs a "context" (or "ctx") string and "choices" (or "endings"), a list of strings')
+    if len(choices) < 2: raise UserError(f'{where}: {len(choices)} choice(s); an item needs at least 2')
+    label = row.get('label')
+    if isinstance(label, str) and label.strip().isdigit(): label = int(label)  # HellaSwag writes some labels as text
+    if not isinstance(label, int) or isinstance(label, bool) or not 0 <= label < len(choices):
+        raise UserError(f'{where}: label {label!r} is not one of 0..{len(choices) - 1}')
+    return {'context': context, 'choices': choices, 'label': label}
+
+def load_task(path, limit: int = 0) -> list[dict]:
+    "The items of a jsonl task file (the first `limit` only, if given), each checked."
+    items = []
+    try:
+        with open(path, encoding='utf-8') as f:
+            for n, line in enumerate(f, 1):
+                if not line.strip(): continue
+                try: row = json.loads(line)
+                except json.JSONDecodeError: raise UserError(f'{path}, line {n}: not valid JSON') from None
+                items.append(_task_item(row, f'{path}, line {n}'))
+                if limit and len(items) == limit: break
+    except UnicodeDecodeError:
+        raise UserError(f'{path} is not UTF-8 text') from None
+    if not items: raise UserError(f'{path} holds no items')
+    return items
+
+# %% ../nbs/05_eval.ipynb #9fb9185f
+@torch.no_grad()
+def score_items(model, tok, items, device='cpu', ctx=None, task_batch=4) -> list[dict]:
+    "Per item: the summed log-prob and the token count of each choice after the context, the label, and whether it was cut."
+    limit = None if model.config.alibi else model.config.block_size + 1  # tokens a row may hold, its last one a target
+    scores = []
+    for start in range(0, len(items), task_batch):
+        rows, spans, cuts = [], [], []  # spans: (first scored target, end) of each row
+        for item in items[start:start + task_batch]:
+            context = tok.encode(item['context'])
+            for choice in item['choices']:
+                ids = context + tok.encode(' ' + choice)
+                cut = max(0, len(ids) - limit) if limit else 0
+                rows.append(ids[cut:]); cuts.append(cut > 0)
+                spans.append((max(len(context), cut + 1) - cut - 1, len(ids) - cut - 1))
+        T = max(len(r) for r in rows) - 1
+        x = torch.zeros(len(rows), T, dtype=torch.long)
+        y = torch.full((len(rows), T), -1, dtype=torch.long)
+        for r, (ids, (a, b)) in enumerate(zip(rows, spans)):
+            x[r, :len(ids) - 1] = torch.tensor(ids[:-1])
+            y[r, a:b] = torch.tensor(ids[a + 1:b + 1])
+        x, y = x.to(device), y.to(device)
+        with ctx or nullcontext():
+            logits, _ = model(x, y)
+        scored = y != -1
+        logp = torch.zeros(y.shape, device=device)
+        logp[scored] = logits[scored].float().log_softmax(-1).gather(-1, y[scored][:, None])[:, 0]
+        sums, counts = logp.sum(1).tolist(), scored.sum(1).tolist()
+        r = 0
+        for item in items[start:start + task_batch]:
+            k = len(item['choices'])
+            scores.append({'logprobs': sums[r:r + k], 'tokens': counts[r:r + k], 'label': item['label'],
+                           'cut': any(cuts[r:r + k])})
+            r += k
+    return scores
+
+# %% ../nbs/05_eval.ipynb #71de8e88
+def task_counts(scores) -> np.ndarray:
+    "`[items, right by acc, right by acc_norm, contexts cut]` of scored items: argmax of the sums, and of the per-token means."
+    acc = sum(int(np.argmax(s['logprobs']) == s['label']) for s in scores)
+    norm = sum(int(np.argmax(np.array(s['logprobs']) / np.maximum(s['tokens'], 1)) == s['label']) for s in scores)
+    return np.array([len(scores), acc, norm, sum(s['cut'] for s in scores)])
+
+# %% ../nbs/05_eval.ipynb #c71cb230
+def run_task(model, tok, items, proc: ProcessInfo = None, device='cpu', ctx=None, task_batch=4, progress=False) -> dict:
+    "Score `items` (this process's share of the batches) and return, summed over processes, n, acc, acc_norm and cut."
+    proc = proc or ProcessInfo()
+    batches = [items[i:i + task_batch] for i in range(0, len(items), task_batch)][proc.rank::proc.world_size]
+    if progress and proc.is_main:
+        from tqdm.auto import tqdm
+        batches = tqdm(batches, desc='scoring', unit='batch')
+    counts = sum((task_counts(score_items(model, tok, b, device, ctx, task_batch)) for b in batches), np.zeros(4, int))
+    counts = torch.tensor(counts, dtype=torch.long, device=device)
+    if proc.is_distributed:
+        dist.all_reduce(counts)
+    n, acc, norm, cut = counts.tolist()
+    return {'n': n, 'acc': acc / n, 'acc_norm': norm / n, 'cut': cut}
+
+# %% ../nbs/05_eval.ipynb #9a59f079
+def task_main(opts: dict, cfg):
+    "`nanogpt-eval --task=...`: multiple-choice accuracy of a checkpoint, GPT-2 or a Hugging Face folder, sharded under torchrun."
+    task = opts['task'] or 'mc'
+    items = load_task(task_path(task, opts['task_file']), opts['limit'])
+    proc, device = setup_distributed(cfg.ddp_backend, pick_device(cfg.device))
+    ctx = autocast_ctx(device.split(':')[0], pick_dtype(cfg.dtype, device.split(':')[0]))
+    source = cfg.out_dir if cfg.init_from in ('scratch', 'resume') else cfg.init_from
+    init_kind(source if source != cfg.out_dir else 'resume')  # one line for a name that is nothing
+    model, tok, _ = load_model(source, device, opts['ckpt'])
+    try:
+        r = {'task': task, **run_task(model, tok, items, proc, device, ctx, opts['task_batch'], progress=not opts['json'])}
+    finally:
+        if proc.is_distributed: dist.destroy_process_group()
+    if not proc.is_main:
+        return r
+    if r['cut'] and not opts['json']:
+        print(f"note: {r['cut']} of {r['n']} items were longer than the model's block_size "
+              f'({model.config.block_size}) and were cut from the left', file=sys.stderr)
+    if opts['json']:
+        print(json.dumps({k: r[k] for k in ('task', 'n', 'acc', 'acc_norm')}))
+    else:
+        print(f"{task} on {source}: n {r['n']}, acc {r['acc']:.4f}, acc_norm {r['acc_norm']:.4f}")
+    return r
 
 # %% ../nbs/05_eval.ipynb #dbd7e8ba
 @dataclass
@@ -350,3 +494,6 @@ def sampler_widget(model, tok, device='cpu', vocab_size=None):
     box = w.VBox([prompt, w.HBox([temperature, top_k]), w.HBox([length, go]), out])
     display(box)
     return box
+
+# %% ../nbs/05_eval.ipynb #7e274d5c
+if __name__ == '__main__' and '__file__' in globals() and not os.environ.get('IN_TEST'): eval_cli()

@@ -892,12 +892,6 @@ def train_cli(argv=None):
         print(key_help(TrainConfig))
         return
     run_cli(lambda a: train(load_config(a)), argv)
-    if int(os.environ.get('WORLD_SIZE', 1)) > 1:
-        # under torchrun, PyTorch's c10d threads can abort the interpreter's teardown ("terminate called without an
-        # active exception", seen on CPU/gloo about one run in five), turning a finished run into a failed one.
-        # Everything is written, closed and torn down by now, so skip that teardown.
-        sys.stdout.flush(); sys.stderr.flush()
-        os._exit(0)
 
 # %% ../nbs/04_train.ipynb #086e62b0
 if __name__ == '__main__' and '__file__' in globals() and not os.environ.get('IN_TEST'): train_cli()
