@@ -180,7 +180,7 @@ def eval_cli(argv=None):
         return
     return run_cli(eval_main, argv)
 
-# %% ../nbs/05_eval.ipynb #b9116278
+# %% ../nbs/05_eval.ipynb #49da38d4
 TASK_URLS = {'hellaswag': 'https://raw.githubusercontent.com/rowanz/hellaswag/master/data/hellaswag_val.jsonl'}
 
 def task_path(task: str, task_file: str = '') -> Path:
@@ -197,7 +197,7 @@ def task_path(task: str, task_file: str = '') -> Path:
         download(TASK_URLS[task], path, f'pass --task_file=PATH to a local copy of {path.name}')
     return path
 
-# %% ../nbs/05_eval.ipynb #8d8c9dbc
+# %% ../nbs/05_eval.ipynb #54594e6a
 def _task_item(row, where: str) -> dict:
     "One item as `{context, choices, label}`, HellaSwag's field names mapped, or a `UserError` naming `where`."
     if not isinstance(row, dict): raise UserError(f'{where}: not a JSON object')
@@ -227,12 +227,13 @@ def load_task(path, limit: int = 0) -> list[dict]:
     if not items: raise UserError(f'{path} holds no items')
     return items
 
-# %% ../nbs/05_eval.ipynb #9fb9185f
+# %% ../nbs/05_eval.ipynb #63134716
 @torch.no_grad()
 def score_items(model, tok, items, device='cpu', ctx=None, task_batch=4) -> list[dict]:
     "Per item: the summed log-prob and the token count of each choice after the context, the label, and whether it was cut."
     limit = None if model.config.alibi else model.config.block_size + 1  # tokens a row may hold, its last one a target
-    scores = []
+    scores, was_training = [], model.training
+    model.eval()  # no dropout, also when called during training
     for start in range(0, len(items), task_batch):
         rows, spans, cuts = [], [], []  # spans: (first scored target, end) of each row
         for item in items[start:start + task_batch]:
@@ -249,11 +250,11 @@ def score_items(model, tok, items, device='cpu', ctx=None, task_batch=4) -> list
             x[r, :len(ids) - 1] = torch.tensor(ids[:-1])
             y[r, a:b] = torch.tensor(ids[a + 1:b + 1])
         x, y = x.to(device), y.to(device)
-        with ctx or nullcontext():
-            logits, _ = model(x, y)
         scored = y != -1
+        with ctx or nullcontext():
+            logits = model.lm_head(model.hidden_states(x)[scored])  # (scored positions, vocab): only where needed
         logp = torch.zeros(y.shape, device=device)
-        logp[scored] = logits[scored].float().log_softmax(-1).gather(-1, y[scored][:, None])[:, 0]
+        logp[scored] = logits.float().log_softmax(-1).gather(-1, y[scored][:, None])[:, 0]
         sums, counts = logp.sum(1).tolist(), scored.sum(1).tolist()
         r = 0
         for item in items[start:start + task_batch]:
@@ -261,16 +262,17 @@ def score_items(model, tok, items, device='cpu', ctx=None, task_batch=4) -> list
             scores.append({'logprobs': sums[r:r + k], 'tokens': counts[r:r + k], 'label': item['label'],
                            'cut': any(cuts[r:r + k])})
             r += k
+    model.train(was_training)
     return scores
 
-# %% ../nbs/05_eval.ipynb #71de8e88
+# %% ../nbs/05_eval.ipynb #f6d85f08
 def task_counts(scores) -> np.ndarray:
     "`[items, right by acc, right by acc_norm, contexts cut]` of scored items: argmax of the sums, and of the per-token means."
     acc = sum(int(np.argmax(s['logprobs']) == s['label']) for s in scores)
     norm = sum(int(np.argmax(np.array(s['logprobs']) / np.maximum(s['tokens'], 1)) == s['label']) for s in scores)
     return np.array([len(scores), acc, norm, sum(s['cut'] for s in scores)])
 
-# %% ../nbs/05_eval.ipynb #c71cb230
+# %% ../nbs/05_eval.ipynb #1b3f79d4
 def run_task(model, tok, items, proc: ProcessInfo = None, device='cpu', ctx=None, task_batch=4, progress=False) -> dict:
     "Score `items` (this process's share of the batches) and return, summed over processes, n, acc, acc_norm and cut."
     proc = proc or ProcessInfo()
@@ -285,7 +287,7 @@ def run_task(model, tok, items, proc: ProcessInfo = None, device='cpu', ctx=None
     n, acc, norm, cut = counts.tolist()
     return {'n': n, 'acc': acc / n, 'acc_norm': norm / n, 'cut': cut}
 
-# %% ../nbs/05_eval.ipynb #9a59f079
+# %% ../nbs/05_eval.ipynb #72a971d8
 def task_main(opts: dict, cfg):
     "`nanogpt-eval --task=...`: multiple-choice accuracy of a checkpoint, GPT-2 or a Hugging Face folder, sharded under torchrun."
     task = opts['task'] or 'mc'
@@ -441,20 +443,32 @@ def read_log(out_dir) -> list[dict]:
     return RunLog.rows_before(path, math.inf)  # every readable row; a torn line is skipped with a warning
 
 # %% ../nbs/05_eval.ipynb #cf9bb45c
-def plot_runs(out_dirs, x='iter', labels=None, save=None, smooth=20, ax=None):
-    "Train (smoothed) and val loss of several runs against `x`: 'iter', 'tokens' or 'time'."
+def plot_runs(out_dirs, x='iter', labels=None, save=None, smooth=20, ax=None, metric='loss'):
+    "Train (smoothed) and val loss, or val bits per byte (`metric='bpb'`), of runs against `x`; task accuracies on a second axis."
     import matplotlib.pyplot as plt
+    if metric not in ('loss', 'bpb'): raise UserError(f"metric must be 'loss' or 'bpb', got {metric!r}")
     if ax is None: _, ax = plt.subplots(figsize=(7, 4))
+    acc_ax = None
     for i, d in enumerate(out_dirs):
         rows, label = read_log(d), (labels[i] if labels else Path(d).name)
         tr = [r for r in rows if r['kind'] == 'train']; ev = [r for r in rows if r['kind'] == 'eval']
-        if tr:
+        color = None
+        if tr and metric == 'loss':
             loss = np.convolve([r['loss'] for r in tr], np.ones(smooth) / smooth, mode='valid') if len(tr) >= smooth else [r['loss'] for r in tr]
             line, = ax.plot([r[x] for r in tr][len(tr) - len(loss):], loss, alpha=0.5, label=f'{label} train')
             color = line.get_color()
-        else: color = None
-        ax.plot([r[x] for r in ev], [r['val_loss'] for r in ev], 'o-', color=color, label=f'{label} val')
-    ax.set_xlabel({'iter': 'iteration', 'tokens': 'tokens seen', 'time': 'seconds'}[x]); ax.set_ylabel('loss'); ax.legend()
+        key = 'val_loss' if metric == 'loss' else 'val_bpb'
+        points = [r for r in ev if r.get(key) is not None]
+        if metric == 'bpb' and not points: raise UserError(f'{d}/log.jsonl has no val_bpb: the run predates it')
+        line, = ax.plot([r[x] for r in points], [r[key] for r in points], 'o-', color=color, label=f'{label} val')
+        for acc in sorted({k for r in ev for k in r if k.endswith('_acc_norm')}):  # e.g. hellaswag_acc_norm
+            acc_ax = acc_ax or ax.twinx()
+            scored = [r for r in ev if acc in r]
+            acc_ax.plot([r[x] for r in scored], [r[acc] for r in scored], 's--', color=line.get_color(), alpha=0.8,
+                        label=f'{label} {acc.removesuffix("_acc_norm")} acc_norm')
+    ax.set_xlabel({'iter': 'iteration', 'tokens': 'tokens seen', 'time': 'seconds'}[x])
+    ax.set_ylabel('loss' if metric == 'loss' else 'val bits per byte'); ax.legend(loc='upper left')
+    if acc_ax: acc_ax.set_ylabel('accuracy (dashed)'); acc_ax.legend(loc='upper right')
     if save: ax.figure.savefig(save, dpi=120, bbox_inches='tight')
     return ax
 

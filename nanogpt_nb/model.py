@@ -132,10 +132,10 @@ def model_from_checkpoint(ckpt: dict, path='checkpoint', **overrides) -> GPT:
                         'earlier copy')
     return model
 
-# %% ../nbs/03_model.ipynb #190fd262
+# %% ../nbs/03_model.ipynb #a16ba5ab
 @patch
-def forward(self: GPT, idx, targets=None, kv_caches=None):
-    "Logits `(B, T, vocab)` and loss for token ids `idx` `(B, T)`; without `targets`, the last position's logits only."
+def hidden_states(self: GPT, idx, kv_caches=None):
+    "The final states `(B, T, C)` of token ids `idx` `(B, T)`, before the output layer."
     B, T = idx.size()
     start = kv_caches[0].len if kv_caches else 0  # the position of idx's first token
     x = self.transformer.wte(idx)  # (B, T, C)
@@ -147,7 +147,13 @@ def forward(self: GPT, idx, targets=None, kv_caches=None):
     x = self.transformer.drop(x)
     for i, block in enumerate(self.transformer.h):
         x = block(x, kv_caches[i] if kv_caches else None)
-    x = self.transformer.ln_f(x)
+    return self.transformer.ln_f(x)
+
+# %% ../nbs/03_model.ipynb #190fd262
+@patch
+def forward(self: GPT, idx, targets=None, kv_caches=None):
+    "Logits `(B, T, vocab)` and loss for token ids `idx` `(B, T)`; without `targets`, the last position's logits only."
+    x = self.hidden_states(idx, kv_caches)  # (B, T, C)
     if targets is None:
         return self.lm_head(x[:, [-1], :]), None  # (B, 1, vocab)
     logits = self.lm_head(x)  # (B, T, vocab)

@@ -18,14 +18,15 @@ __all__ = ['OLD_KEYS', 'CONFIG_DIR', 'GPT2_NAMES', 'RANGES', 'OPEN_ABOVE', 'opt'
            'checkpoint_file', 'check_ranges', 'check_config', 'ProcessInfo', 'setup_distributed', 'retry_key',
            'micro_batches', 'NanoGPTStream', 'get_lr', 'RunState', 'rng_state', 'set_rng_state', 'save_checkpoint',
            'restore', 'estimate_loss', 'RunLog', 'checkpoints_due', 'kept_checkpoints', 'divergence', 'stop_diverged',
-           'recover', 'evaluate_and_save', 'StopOnSignal', 'model_config', 'build_model', 'claim_out_dir', 'train',
-           'print_sample', 'train_cli']
+           'recover', 'EvalExtras', 'eval_extras', 'evaluate_and_save', 'StopOnSignal', 'model_config', 'build_model',
+           'claim_out_dir', 'train', 'print_sample', 'train_cli']
 
 # %% ../nbs/04_train.ipynb #0eca6ad1
 import ast, difflib, json, math, os, random, signal, socket, time, typing
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, asdict, field, fields
 
+import numpy as np
 import torch
 import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel as DDP
@@ -113,6 +114,12 @@ class TrainConfig:
     seed: int = opt(1337, 'random seed: weights, batches, dropout')
     peak_flops: float = opt(0.0, "device peak FLOP/s for MFU; 0: from 03_model's table")
     sample_tokens: int = opt(0, 'print a sample of this many tokens when training ends')
+    # downstream evaluation
+    eval_tasks: str = opt('', 'multiple-choice tasks scored at evaluations, comma-separated: hellaswag | mc (your own '
+                              'jsonl, in eval_tasks_file)')
+    eval_tasks_interval: int = opt(0, 'score eval_tasks at the evaluations of every this many iterations; 0: at each')
+    eval_tasks_file: str = opt('', "the task's jsonl: for mc, or a local copy of hellaswag")
+    eval_tasks_limit: int = opt(0, 'items scored per task; 0: all')
 
 # %% ../nbs/04_train.ipynb #d8d03655
 def config_reference(cls=TrainConfig) -> str:
@@ -248,7 +255,8 @@ RANGES = {**{k: (1, math.inf) for k in ('batch_size', 'block_size', 'gradient_ac
                                         'log_interval', 'eval_iters', 'n_layer', 'n_head', 'n_embd')},
           **{k: (0, math.inf) for k in ('max_iters', 'warmup_iters', 'lr_decay_iters', 'eval_block_size',
                                         'learning_rate', 'min_lr', 'weight_decay', 'grad_clip', 'sample_tokens',
-                                        'peak_flops', 'divergence_ratio', 'max_recoveries')},
+                                        'peak_flops', 'divergence_ratio', 'max_recoveries', 'eval_tasks_interval',
+                                        'eval_tasks_limit')},
           'emb_freeze_iters': (-1, math.inf), 'dropout': (0, 1), 'beta1': (0, 1), 'beta2': (0, 1)}
 OPEN_ABOVE = ('dropout', 'beta1', 'beta2')  # 1 itself is not allowed
 
@@ -279,6 +287,15 @@ def check_config(cfg: TrainConfig):
         raise UserError(f'divergence_ratio must be 0 (off) or more than 1, got {cfg.divergence_ratio}')
     if not 0 < cfg.recover_lr_scale <= 1:
         raise UserError(f'recover_lr_scale must be in (0, 1], got {cfg.recover_lr_scale}')
+    if cfg.eval_tasks:
+        from nanogpt_nb.eval import TASK_URLS  # eval builds on this chapter, so it is imported when needed
+        for name in cfg.eval_tasks.split(','):
+            if name not in (*TASK_URLS, 'mc'):
+                raise UserError(f"eval_tasks: unknown task {name!r}: use {', '.join(TASK_URLS)}, or mc with eval_tasks_file")
+        if 'mc' in cfg.eval_tasks.split(',') and not cfg.eval_tasks_file:
+            raise UserError('eval_tasks=mc scores your own jsonl: set eval_tasks_file')
+    if cfg.eval_tasks_file and not Path(cfg.eval_tasks_file).is_file():
+        raise UserError(f'eval_tasks_file {cfg.eval_tasks_file} not found: check the path')
     if cfg.alibi and start in ('gpt2', 'hf'):
         raise UserError('alibi=True cannot start from GPT-2 weights, which were trained with learned positions: '
                         'use init_from=scratch')
@@ -449,19 +466,23 @@ def restore(ckpt: dict, optimizer, scaler, device, path='checkpoint', rng=True) 
 
 # %% ../nbs/04_train.ipynb #f54f839b
 @torch.no_grad()
-def estimate_loss(model, splits: dict, cfg, device, ctx, block_size=None, it=0) -> dict:
-    "Mean loss per split over `eval_iters` batches: fixed ones, fresh ones keyed by `it`, or nanoGPT's stream."
+def estimate_loss(model, splits: dict, cfg, device, ctx, block_size=None, it=0, token_bytes=None) -> dict:
+    "Mean loss per split over `eval_iters` batches (fixed, keyed by `it`, or nanoGPT's stream); with `token_bytes`, bits per byte too."
     key = 2**31 + (it if cfg.eval_batches == 'random' else 0)
     out = {}
     model.eval()
     for i, (name, data) in enumerate(splits.items()):
-        losses = torch.zeros(cfg.eval_iters)
+        losses, n_bytes = torch.zeros(cfg.eval_iters), 0
         for k in range(cfg.eval_iters):
             rng = None if cfg.sampler == 'nanogpt' else batch_rng(cfg.seed, key, i, k)  # None: nanoGPT's stream
             x, y = get_batch(data, cfg.batch_size, block_size or cfg.block_size, rng, device)
             with ctx:
                 losses[k] = model(x, y)[1].item()
+            if token_bytes is not None:
+                n_bytes += int(token_bytes[y.cpu().numpy()].sum())
         out[name] = losses.mean().item()
+        if n_bytes:  # the summed loss in bits over the bytes of the text scored
+            out[f'{name}_bpb'] = out[name] / math.log(2) * y.numel() * cfg.eval_iters / n_bytes
     model.train()
     return out
 
@@ -598,15 +619,44 @@ def recover(why: str, cfg, state: RunState, model, optimizer, scaler, device, ru
                     f'{back.iter_num}) with the learning rate scaled by {back.lr_scale:g}')
     return back
 
+# %% ../nbs/04_train.ipynb #bd65e009
+@dataclass
+class EvalExtras:
+    "What evaluations measure beside the loss: bits per byte, from each token's bytes, and multiple-choice tasks."
+    token_bytes: np.ndarray | None = None
+    tok: object = None
+    tasks: dict = field(default_factory=dict)  # task name -> its items
+
+def eval_extras(cfg: TrainConfig, data_meta: dict) -> EvalExtras:
+    "The tokenizer's bytes per token and the items of `cfg.eval_tasks`, read (and downloaded) now."
+    tok = tokenizer_from_meta(data_meta)
+    tasks = {}
+    if cfg.eval_tasks:
+        from nanogpt_nb.eval import task_path, load_task
+        names = cfg.eval_tasks.split(',')
+        for name in names:  # the file is mc's, or the one task's
+            path = task_path(name, cfg.eval_tasks_file if name == 'mc' or 'mc' not in names else '')
+            tasks[name] = load_task(path, cfg.eval_tasks_limit)
+    return EvalExtras(tok.token_bytes(), tok, tasks)
+
 # %% ../nbs/04_train.ipynb #982f864d
 def evaluate_and_save(model, optimizer, scaler, cfg, data_meta, splits, device, ctx, state: RunState, run_log: RunLog,
-                      tokens_per_iter: int) -> str | None:
+                      tokens_per_iter: int, extras: EvalExtras | None = None) -> str | None:
     "Estimate the losses at `state.iter_num`, log them, write the checkpoints that are due; returns why it diverged, if so."
-    it = state.iter_num
-    losses = estimate_loss(model, splits, cfg, device, ctx, it=it)
+    it, extras = state.iter_num, extras or EvalExtras()
+    losses = estimate_loss(model, splits, cfg, device, ctx, it=it, token_bytes=extras.token_bytes)
     row = {'kind': 'eval', 'iter': it, 'train_loss': losses['train'], 'val_loss': losses['val'],
            'tokens': it * tokens_per_iter, 'time': state.elapsed}
     msg = f"step {it}: train loss {losses['train']:.4f}, val loss {losses['val']:.4f}"
+    if 'val_bpb' in losses:
+        row['val_bpb'] = losses['val_bpb']
+        msg += f", val bpb {losses['val_bpb']:.4f}"
+    if extras.tasks and (not cfg.eval_tasks_interval or it % cfg.eval_tasks_interval == 0):
+        from nanogpt_nb.eval import run_task
+        for name, items in extras.tasks.items():
+            r = run_task(model, extras.tok, items, device=device, ctx=ctx)
+            row[f'{name}_acc'], row[f'{name}_acc_norm'] = r['acc'], r['acc_norm']
+            msg += f", {name} acc_norm {r['acc_norm']:.4f}"
     if cfg.eval_block_size and cfg.eval_block_size != cfg.block_size:
         long_val = estimate_loss(model, {'val': splits['val']}, cfg, device, ctx, cfg.eval_block_size, it)
         row['val_loss_long'] = long_val['val']
@@ -747,6 +797,7 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
     ddir = data_dir(cfg.dataset)
     meta = load_meta(ddir)
     splits = {s: load_tokens(ddir, s, meta) for s in ('train', 'val')}
+    extras = eval_extras(cfg, meta) if proc.is_main else None  # task files are read (or fetched) now, not hours in
 
     # model, optimizer, and where the run stands
     model, ckpt = build_model(cfg, meta, device, verbose=proc.is_main)
@@ -778,7 +829,7 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
             if proc.is_main and first_eval:
                 state.pending_batch = stream and stream.pending
                 if why := evaluate_and_save(raw_model, optimizer, scaler, cfg, meta, splits, device, ctx, state, run_log,
-                                            tokens_per_iter):
+                                            tokens_per_iter, extras):
                     stop_diverged(why, cfg, state)
             if cfg.eval_only:
                 return {'iter': state.iter_num, 'log': str(out_dir/'log.jsonl')}
@@ -855,7 +906,7 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
                     if proc.is_main:
                         state.pending_batch = stream and stream.pending
                         why = evaluate_and_save(raw_model, optimizer, scaler, cfg, meta, splits, device, ctx, state,
-                                                run_log, tokens_per_iter)
+                                                run_log, tokens_per_iter, extras)
                     if proc.is_distributed:
                         shared = [why]
                         dist.broadcast_object_list(shared, src=0)
