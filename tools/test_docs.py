@@ -47,7 +47,7 @@ def page_problems(page, url) -> list:
     narrow = page.eval_on_selector_all('article img', """imgs => imgs.filter(i => i.getBoundingClientRect().width < 400)
                                                           .map(i => [i.src.slice(-40), Math.round(i.getBoundingClientRect().width)])""")
     if narrow: problems.append(f'figures narrower than 400 px: {narrow}')
-    long_logs = page.eval_on_selector_all('.jp-OutputArea pre', f"""pres => pres.filter(p => !p.closest('details'))
+    long_logs = page.eval_on_selector_all('.jp-OutputArea .jp-RenderedText pre', f"""pres => pres.filter(p => !p.closest('details'))
         .map(p => p.innerText.trim().split('\\n').length).filter(n => n > {LOG_LINES})""")
     if long_logs: problems.append(f'unfolded logs of {long_logs} lines')
     return problems
