@@ -13,8 +13,9 @@ import torch.nn.functional as F
 from .core import UserError
 
 # %% auto #0
-__all__ = ['BACKENDS', 'alibi_slopes', 'alibi_bias', 'causal_mask', 'causal_bias', 'keep_mask', 'dropout', 'Dropout',
-           'check_backend', 'attention_probs', 'attend', 'KVCache', 'CausalSelfAttention', 'bench_attention']
+__all__ = ['BACKENDS', 'POS_EMBS', 'alibi_slopes', 'alibi_bias', 'causal_mask', 'causal_bias', 'keep_mask', 'dropout', 'Dropout',
+           'check_backend', 'attention_probs', 'attend', 'apply_rope', 'KVCache', 'CausalSelfAttention',
+           'bench_attention']
 
 # %% ../nbs/02_attention.ipynb #15f7a5d5
 def alibi_slopes(n_head: int) -> torch.Tensor:
@@ -167,6 +168,18 @@ def attend(q, k, v, backend='sdpa', alibi=False, dropout_p=0.0):
                 return _sdpa(q.float(), k.float(), v.float(), alibi, dropout_p).to(q.dtype)
     return _KERNELS[backend](q, k, v, alibi, dropout_p)
 
+# %% ../nbs/02_attention.ipynb #069c7a23
+POS_EMBS = ('learned', 'alibi', 'rope', 'none')
+
+def apply_rope(x: torch.Tensor, start: int = 0, theta: float = 10000.0) -> torch.Tensor:
+    "`x` `(B, H, T, D)` with position `start + t` rotated in: pairs `(i, i + D/2)` turn by `(start + t) * theta^(-2i/D)`."
+    T, D = x.size(-2), x.size(-1)
+    freqs = theta ** (-torch.arange(0, D // 2, device=x.device, dtype=torch.float32) * 2 / D)   # (D/2,)
+    angles = torch.arange(start, start + T, device=x.device, dtype=torch.float32)[:, None] * freqs  # (T, D/2)
+    cos, sin = angles.cos(), angles.sin()
+    x1, x2 = x[..., :D // 2].float(), x[..., D // 2:].float()
+    return torch.cat([x1 * cos - x2 * sin, x1 * sin + x2 * cos], dim=-1).to(x.dtype)
+
 # %% ../nbs/02_attention.ipynb #ae7e9e8c
 class KVCache:
     "Keys and values seen so far for one layer, allocated on first use for `max_len` positions."
@@ -187,8 +200,9 @@ class KVCache:
 
 # %% ../nbs/02_attention.ipynb #876367e4
 class CausalSelfAttention(nn.Module):
-    "Multi-head causal self-attention through a chosen backend, with ALiBi and a KV cache."
-    def __init__(self, n_embd: int, n_head: int, bias=True, dropout=0.0, backend='sdpa', alibi=False):
+    "Multi-head causal self-attention through a chosen backend, with ALiBi or RoPE, and a KV cache."
+    def __init__(self, n_embd: int, n_head: int, bias=True, dropout=0.0, backend='sdpa', alibi=False, rope=False,
+                 rope_theta=10000.0):
         super().__init__()
         if n_embd % n_head:
             raise UserError(f'n_head={n_head} does not divide n_embd={n_embd}: pick a head count that does')
@@ -197,6 +211,7 @@ class CausalSelfAttention(nn.Module):
         self.c_proj = nn.Linear(n_embd, n_embd, bias=bias)
         self.resid_dropout = Dropout(dropout)
         self.n_head, self.n_embd, self.dropout, self.backend, self.alibi = n_head, n_embd, dropout, backend, alibi
+        self.rope, self.rope_theta = rope, rope_theta
         self.keep_probs, self.probs = False, None
 
     def forward(self, x, kv_cache: KVCache | None = None):
@@ -204,6 +219,9 @@ class CausalSelfAttention(nn.Module):
         B, T, C = x.size()
         q, k, v = self.c_attn(x).split(self.n_embd, dim=2)
         q, k, v = (t.view(B, T, self.n_head, C // self.n_head).transpose(1, 2) for t in (q, k, v))  # (B, H, T, D)
+        if self.rope:  # a new token's position is the number of tokens cached before it
+            start = kv_cache.len if kv_cache is not None else 0
+            q, k = apply_rope(q, start, self.rope_theta), apply_rope(k, start, self.rope_theta)
         if kv_cache is not None:
             k, v = kv_cache.append(k, v)
         if self.keep_probs:

@@ -67,9 +67,9 @@ def load_model(source: str, device='cpu', ckpt='ckpt'):
 def evaluate(model, data, block_size, batch_size=8, mode='windows', stride=None, max_windows=None, seed=1337,
              device='cpu', ctx=None, token_bytes=None):
     "Mean next-token loss, perplexity, bits per byte (given `token_bytes`) and scored tokens of `model` on `data`."
-    if not model.config.alibi and block_size > model.config.block_size:
+    if model.config.learned_positions and block_size > model.config.block_size:
         raise UserError(f'this model has learned positions up to block_size={model.config.block_size}; it cannot be '
-                        f'evaluated at {block_size}. Only ALiBi models (alibi=True) run past their training length')
+                        f'evaluated at {block_size}. Models without a position table (pos_emb=alibi, rope or none) run past it')
     if mode not in ('windows', 'sliding'): raise UserError(f"mode must be 'windows' or 'sliding', got {mode!r}")
     stride = block_size if mode == 'windows' else (stride or block_size // 2)
     if not 0 < stride <= block_size: raise UserError(f'stride must be in 1..{block_size}, got {stride}')
@@ -158,7 +158,7 @@ def eval_main(argv):
                         f"{source} reads {meta['tokenizer']} with {meta['vocab_size']}: evaluate on data prepared with "
                         "the model's tokenizer")
     data = load_tokens(ddir, opts['split'], data_meta)
-    contexts = [int(c) for c in opts['contexts'].split(',') if c] or [min(cfg.block_size, model.config.block_size) if not model.config.alibi else cfg.block_size]
+    contexts = [int(c) for c in opts['contexts'].split(',') if c] or [min(cfg.block_size, model.config.block_size) if model.config.learned_positions else cfg.block_size]
     results = []
     for T in contexts:
         r = evaluate(model, data, T, cfg.batch_size, opts['mode'], opts['stride'] or None,
@@ -231,7 +231,7 @@ def load_task(path, limit: int = 0) -> list[dict]:
 @torch.no_grad()
 def score_items(model, tok, items, device='cpu', ctx=None, task_batch=4) -> list[dict]:
     "Per item: the summed log-prob and the token count of each choice after the context, the label, and whether it was cut."
-    limit = None if model.config.alibi else model.config.block_size + 1  # tokens a row may hold, its last one a target
+    limit = model.config.block_size + 1 if model.config.learned_positions else None  # tokens a row may hold, its last one a target
     scores, was_training = [], model.training
     model.eval()  # no dropout, also when called during training
     for start in range(0, len(items), task_batch):

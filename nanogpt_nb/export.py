@@ -94,8 +94,9 @@ def export(source, dest, force=False, ckpt='ckpt') -> Path:
     record = load_checkpoint(path)
     model = model_from_checkpoint(record, path, dropout=0.0)
     meta = checkpoint_data_meta(record)
-    if model.config.alibi:
-        raise UserError('this is an ALiBi model, which Hugging Face GPT-2 cannot represent: sample and evaluate it '
+    if not model.config.learned_positions:
+        kind = {'alibi': 'an ALiBi model', 'rope': 'a RoPE model', 'none': 'a model without positions'}[model.config.pos_emb]
+        raise UserError(f'this is {kind}, which Hugging Face GPT-2 cannot represent: sample and evaluate it '
                         'with nanogpt-sample and nanogpt-eval instead')
     rows = read_log(path.parent) if (path.parent/'log.jsonl').exists() else []
     vocab = meta.get('vocab_size', model.config.vocab_size)

@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 
 from .core import UserError, from_hub, first_non_finite
-from .attention import CausalSelfAttention, Dropout, KVCache
+from .attention import CausalSelfAttention, Dropout, KVCache, POS_EMBS
 
 # %% auto #0
 __all__ = ['PEAK_FLOPS', 'GPTConfig', 'gpt_config', 'MLP', 'Block', 'GPT', 'model_from_checkpoint', 'device_peak_flops']
@@ -30,7 +30,21 @@ class GPTConfig:
     dropout: float = 0.0
     bias: bool = True            # biases in Linear and LayerNorm layers, as GPT-2; False is a bit better and faster
     attn_backend: str = 'sdpa'   # manual | sdpa | flex | flash_attn
-    alibi: bool = False          # ALiBi biases instead of learned positions
+    alibi: bool = False          # old name of pos_emb='alibi', kept so old checkpoints load
+    pos_emb: str = 'learned'     # learned | alibi | rope | none
+    rope_theta: float = 10000.0  # RoPE's base frequency
+
+    def __post_init__(self):
+        if self.alibi and self.pos_emb == 'learned':
+            self.pos_emb = 'alibi'
+        if self.pos_emb not in POS_EMBS:
+            raise UserError(f"pos_emb must be one of {', '.join(map(repr, POS_EMBS))}, got {self.pos_emb!r}")
+        self.alibi = self.pos_emb == 'alibi'
+
+    @property
+    def learned_positions(self) -> bool:
+        "Whether positions come from a table, which stops at `block_size`; the others run past it."
+        return self.pos_emb == 'learned'
     gelu: str = 'exact'          # 'tanh' is GPT-2's approximation (gelu_new): set by from_pretrained; exact is 4x faster on CPU
 
 # %% ../nbs/03_model.ipynb #25170f7c
@@ -67,7 +81,7 @@ class Block(nn.Module):
         super().__init__()
         self.ln_1 = nn.LayerNorm(config.n_embd, bias=config.bias)
         self.attn = CausalSelfAttention(config.n_embd, config.n_head, config.bias, config.dropout, config.attn_backend,
-                                        config.alibi)
+                                        config.alibi, config.pos_emb == 'rope', config.rope_theta)
         self.ln_2 = nn.LayerNorm(config.n_embd, bias=config.bias)
         self.mlp = MLP(config)
 
@@ -83,7 +97,7 @@ class GPT(nn.Module):
         super().__init__()
         self.config = config
         layers = dict(wte=nn.Embedding(config.vocab_size, config.n_embd))
-        if not config.alibi:
+        if config.learned_positions:
             layers['wpe'] = nn.Embedding(config.block_size, config.n_embd)
         layers['drop'] = Dropout(config.dropout)
         layers['h'] = nn.ModuleList([Block(config) for _ in range(config.n_layer)])
@@ -139,7 +153,7 @@ def hidden_states(self: GPT, idx, kv_caches=None):
     B, T = idx.size()
     start = kv_caches[0].len if kv_caches else 0  # the position of idx's first token
     x = self.transformer.wte(idx)  # (B, T, C)
-    if not self.config.alibi:
+    if self.config.learned_positions:
         if start + T > self.config.block_size:
             raise UserError(f'sequence of {start + T} tokens is longer than block_size={self.config.block_size}, the '
                             'most a learned position table allows; use an ALiBi model (alibi=True) for longer contexts')
@@ -203,8 +217,8 @@ def save_pretrained(self: GPT, path):
     "Export to a Hugging Face `GPT2LMHeadModel` directory that `transformers` pipelines load (learned positions only)."
     from transformers import GPT2Config, GPT2LMHeadModel
     c = self.config
-    if c.alibi:
-        raise UserError('Hugging Face GPT-2 has no ALiBi: only models with learned positions can be exported')
+    if not c.learned_positions:
+        raise UserError(f'Hugging Face GPT-2 has no pos_emb={c.pos_emb!r}: only models with learned positions can be exported')
     hf_config = GPT2Config(vocab_size=c.vocab_size, n_positions=c.block_size, n_embd=c.n_embd, n_layer=c.n_layer,
                            n_head=c.n_head, activation_function='gelu_new' if c.gelu == 'tanh' else 'gelu',
                            resid_pdrop=0.0, embd_pdrop=0.0, attn_pdrop=0.0, tie_word_embeddings=True)
@@ -283,10 +297,10 @@ def generate(self: GPT, idx, max_new_tokens, temperature=1.0, top_k=None, top_p=
         c, caches = self.config, None
         done = torch.zeros(idx.size(0), 1, dtype=torch.bool, device=idx.device)
         for _ in range(max_new_tokens):
-            window = idx if c.alibi else idx[:, -c.block_size:]
+            window = idx if not c.learned_positions else idx[:, -c.block_size:]
             if not use_cache:
                 logits, _ = self(window)
-            elif caches is None or (not c.alibi and caches[0].len >= c.block_size):  # first step, or the window slid
+            elif caches is None or (c.learned_positions and caches[0].len >= c.block_size):  # first step, or the window slid
                 caches = [KVCache(window.size(1) + max_new_tokens) for _ in range(c.n_layer)]
                 logits, _ = self(window, kv_caches=caches)
             else:

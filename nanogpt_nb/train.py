@@ -36,7 +36,7 @@ from .core import (UserError, run_cli, atomic_write, atomic_write_text, pick_dev
                              check_writable, remove_stale_tmp)
 from .data import load_meta, load_tokens, get_batch, batch_rng, tokenizer_from_meta
 from .embmatrix import load_into_model
-from .attention import BACKENDS, check_backend
+from .attention import BACKENDS, POS_EMBS, check_backend
 from .model import GPT, GPTConfig, device_peak_flops, model_from_checkpoint
 try:
     import fcntl  # POSIX: locks that the OS releases when their process ends, however it ends
@@ -89,7 +89,10 @@ class TrainConfig:
     dropout: float = opt(0.0, 'dropout rate everywhere; 0.1+ helps when fine-tuning on little data')
     bias: bool = opt(False, 'biases in Linear and LayerNorm layers')
     attn_backend: str = opt('sdpa', 'attention kernel: manual | sdpa | flex | flash_attn (old name: flash_attn=True/False)')
-    alibi: bool = opt(False, 'ALiBi biases instead of learned positions: runs past block_size')
+    pos_emb: str = opt('learned', 'positions: learned (a table, up to block_size) | alibi | rope | none; all but '
+                                  'learned run past block_size')
+    rope_theta: float = opt(10000.0, "RoPE's base frequency, with pos_emb=rope")
+    alibi: bool = opt(False, "old name: alibi=True is pos_emb='alibi'")
     pre_trained_embs: bool = opt(False, 'start the token embedding from a matrix built by nanogpt-embmatrix')
     emb_path: str = opt('', "embedding matrix file; '': the dataset folder's embeddings.pt")
     emb_projection: str = opt('', "'' | pca | orthogonal: map a wider or narrower matrix to n_embd")
@@ -120,6 +123,11 @@ class TrainConfig:
     eval_tasks_interval: int = opt(0, 'score eval_tasks at the evaluations of every this many iterations; 0: at each')
     eval_tasks_file: str = opt('', "the task's jsonl: for mc, or a local copy of hellaswag")
     eval_tasks_limit: int = opt(0, 'items scored per task; 0: all')
+
+    def __post_init__(self):
+        if self.alibi and self.pos_emb == 'learned':  # the old switch
+            self.pos_emb = 'alibi'
+        self.alibi = self.pos_emb == 'alibi'
 
 # %% ../nbs/04_train.ipynb #d8d03655
 def config_reference(cls=TrainConfig) -> str:
@@ -257,7 +265,7 @@ RANGES = {**{k: (1, math.inf) for k in ('batch_size', 'block_size', 'gradient_ac
                                         'learning_rate', 'min_lr', 'weight_decay', 'grad_clip', 'sample_tokens',
                                         'peak_flops', 'divergence_ratio', 'max_recoveries', 'eval_tasks_interval',
                                         'eval_tasks_limit')},
-          'emb_freeze_iters': (-1, math.inf), 'dropout': (0, 1), 'beta1': (0, 1), 'beta2': (0, 1)}
+          'emb_freeze_iters': (-1, math.inf), 'dropout': (0, 1), 'beta1': (0, 1), 'beta2': (0, 1), 'rope_theta': (1, math.inf)}
 OPEN_ABOVE = ('dropout', 'beta1', 'beta2')  # 1 itself is not allowed
 
 def check_ranges(values: dict, ranges: dict, open_above=()):
@@ -275,7 +283,8 @@ def check_config(cfg: TrainConfig):
     world_size = int(os.environ.get('WORLD_SIZE', 1))
     choices = {'dtype': ('auto', 'bfloat16', 'float16', 'float32'),
                'eval_batches': ('auto', 'fixed', 'random'), 'sampler': ('keyed', 'nanogpt'),
-               'emb_projection': ('', 'pca', 'orthogonal'), 'attn_backend': BACKENDS, 'on_divergence': ('stop', 'recover')}
+               'emb_projection': ('', 'pca', 'orthogonal'), 'attn_backend': BACKENDS, 'on_divergence': ('stop', 'recover'),
+               'pos_emb': POS_EMBS}
     for key, allowed in choices.items():
         if allowed and getattr(cfg, key) not in allowed:
             raise UserError(f'{key} must be one of {", ".join(map(repr, allowed))}, got {getattr(cfg, key)!r}')
@@ -296,11 +305,11 @@ def check_config(cfg: TrainConfig):
             raise UserError('eval_tasks=mc scores your own jsonl: set eval_tasks_file')
     if cfg.eval_tasks_file and not Path(cfg.eval_tasks_file).is_file():
         raise UserError(f'eval_tasks_file {cfg.eval_tasks_file} not found: check the path')
-    if cfg.alibi and start in ('gpt2', 'hf'):
-        raise UserError('alibi=True cannot start from GPT-2 weights, which were trained with learned positions: '
+    if cfg.pos_emb != 'learned' and start in ('gpt2', 'hf'):
+        raise UserError(f'pos_emb={cfg.pos_emb} cannot start from GPT-2 weights, which were trained with learned positions: '
                         'use init_from=scratch')
-    if cfg.eval_block_size > cfg.block_size and not cfg.alibi:
-        raise UserError(f'eval_block_size={cfg.eval_block_size} > block_size={cfg.block_size} needs alibi=True; '
+    if cfg.eval_block_size > cfg.block_size and cfg.pos_emb == 'learned':
+        raise UserError(f'eval_block_size={cfg.eval_block_size} > block_size={cfg.block_size} needs pos_emb=alibi, rope or none; '
                         'learned positions stop at block_size')
     if cfg.sampler == 'nanogpt' and cfg.eval_batches == 'fixed':
         raise UserError("sampler=nanogpt draws evaluation batches from its one random stream, as nanoGPT does: "
@@ -705,7 +714,7 @@ def model_config(cfg: TrainConfig, vocab_size: int) -> GPTConfig:
     "The `GPTConfig` a training config describes, GPT-2's 50,257 tokens padded to 50,304 for speed."
     return GPTConfig(block_size=cfg.block_size, vocab_size=50304 if vocab_size == 50257 else vocab_size,
                      n_layer=cfg.n_layer, n_head=cfg.n_head, n_embd=cfg.n_embd, dropout=cfg.dropout, bias=cfg.bias,
-                     attn_backend=cfg.attn_backend, alibi=cfg.alibi)
+                     attn_backend=cfg.attn_backend, pos_emb=cfg.pos_emb, rope_theta=cfg.rope_theta)
 
 # %% ../nbs/04_train.ipynb #f9b9a3f8
 def build_model(cfg: TrainConfig, data_meta: dict, device, verbose=True) -> tuple[GPT, dict | None]:
