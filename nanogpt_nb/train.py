@@ -105,7 +105,11 @@ class TrainConfig:
     beta2: float = opt(0.95, 'AdamW beta2')
     grad_clip: float = opt(1.0, 'clip the gradient norm at this value; 0: no clipping')
     # learning-rate schedule
-    decay_lr: bool = opt(True, 'warmup and cosine decay; False: a constant learning_rate')
+    decay_lr: bool = opt(True, "warmup and decay as lr_schedule says; False: a constant learning_rate (lr_schedule='constant')")
+    lr_schedule: str = opt('cosine', 'cosine: warmup, cosine decay to min_lr at lr_decay_iters | wsd: warmup, constant, '
+                                     'then a decay over the last decay_frac of lr_decay_iters | constant')
+    decay_frac: float = opt(0.2, 'with lr_schedule=wsd: the fraction of lr_decay_iters spent decaying')
+    decay_shape: str = opt('linear', 'with lr_schedule=wsd: the shape of the decay, linear | 1-sqrt')
     warmup_iters: int = opt(2000, 'iterations of linear warmup')
     lr_decay_iters: int = opt(600000, 'iteration where the cosine reaches min_lr')
     min_lr: float = opt(6e-5, 'learning rate at the end of the decay')
@@ -265,7 +269,8 @@ RANGES = {**{k: (1, math.inf) for k in ('batch_size', 'block_size', 'gradient_ac
                                         'learning_rate', 'min_lr', 'weight_decay', 'grad_clip', 'sample_tokens',
                                         'peak_flops', 'divergence_ratio', 'max_recoveries', 'eval_tasks_interval',
                                         'eval_tasks_limit')},
-          'emb_freeze_iters': (-1, math.inf), 'dropout': (0, 1), 'beta1': (0, 1), 'beta2': (0, 1), 'rope_theta': (1, math.inf)}
+          'emb_freeze_iters': (-1, math.inf), 'dropout': (0, 1), 'beta1': (0, 1), 'beta2': (0, 1), 'rope_theta': (1, math.inf),
+          'decay_frac': (0, 1)}
 OPEN_ABOVE = ('dropout', 'beta1', 'beta2')  # 1 itself is not allowed
 
 def check_ranges(values: dict, ranges: dict, open_above=()):
@@ -284,7 +289,7 @@ def check_config(cfg: TrainConfig):
     choices = {'dtype': ('auto', 'bfloat16', 'float16', 'float32'),
                'eval_batches': ('auto', 'fixed', 'random'), 'sampler': ('keyed', 'nanogpt'),
                'emb_projection': ('', 'pca', 'orthogonal'), 'attn_backend': BACKENDS, 'on_divergence': ('stop', 'recover'),
-               'pos_emb': POS_EMBS}
+               'pos_emb': POS_EMBS, 'lr_schedule': ('cosine', 'wsd', 'constant'), 'decay_shape': ('linear', '1-sqrt')}
     for key, allowed in choices.items():
         if allowed and getattr(cfg, key) not in allowed:
             raise UserError(f'{key} must be one of {", ".join(map(repr, allowed))}, got {getattr(cfg, key)!r}')
@@ -393,8 +398,8 @@ class NanoGPTStream:
 
 # %% ../nbs/04_train.ipynb #b8d0e7fa
 def get_lr(it, cfg):
-    "The learning rate at iteration `it`: linear warmup, cosine decay to `min_lr`, then flat."
-    if not cfg.decay_lr:
+    "The learning rate at iteration `it`: linear warmup, then cosine decay, a warmup-stable-decay, or constant."
+    if not cfg.decay_lr or cfg.lr_schedule == 'constant':
         return cfg.learning_rate
     # 1) linear warmup for warmup_iters steps
     if it < cfg.warmup_iters:
@@ -402,7 +407,15 @@ def get_lr(it, cfg):
     # 2) past lr_decay_iters, min_lr
     if it > cfg.lr_decay_iters:
         return cfg.min_lr
-    # 3) in between, cosine decay down to min_lr
+    # 3) wsd: flat at the peak, then the last decay_frac decays
+    if cfg.lr_schedule == 'wsd':
+        decay_start = max(cfg.warmup_iters, cfg.lr_decay_iters * (1 - cfg.decay_frac))
+        if it < decay_start:
+            return cfg.learning_rate
+        done = (it - decay_start) / max(1, cfg.lr_decay_iters - decay_start)
+        left = 1 - done if cfg.decay_shape == 'linear' else 1 - math.sqrt(done)
+        return cfg.min_lr + left * (cfg.learning_rate - cfg.min_lr)
+    # 3) cosine decay down to min_lr
     ratio = (it - cfg.warmup_iters) / max(1, cfg.lr_decay_iters - cfg.warmup_iters)
     return cfg.min_lr + 0.5 * (1.0 + math.cos(math.pi * ratio)) * (cfg.learning_rate - cfg.min_lr)
 
