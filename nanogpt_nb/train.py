@@ -16,10 +16,11 @@ if __name__ == '__main__' and not __package__ and '__file__' in globals():
 __all__ = ['OLD_KEYS', 'CONFIG_DIR', 'GPT2_NAMES', 'RANGES', 'OPEN_ABOVE', 'opt', 'TrainConfig', 'config_reference',
            'option_help', 'key_help', 'find_config', 'load_config', 'data_dir', 'emb_file', 'init_kind',
            'checkpoint_file', 'check_ranges', 'check_config', 'ProcessInfo', 'setup_distributed', 'retry_key',
-           'micro_batches', 'NanoGPTStream', 'get_lr', 'RunState', 'rng_state', 'set_rng_state', 'save_checkpoint',
-           'restore', 'estimate_loss', 'RunLog', 'checkpoints_due', 'kept_checkpoints', 'divergence', 'stop_diverged',
-           'recover', 'EvalExtras', 'eval_extras', 'evaluate_and_save', 'StopOnSignal', 'model_config', 'build_model',
-           'claim_out_dir', 'train', 'print_sample', 'train_cli']
+           'micro_batches', 'NanoGPTStream', 'Optimizers', 'build_optimizer', 'get_lr', 'RunState', 'rng_state',
+           'set_rng_state', 'save_checkpoint', 'restore', 'estimate_loss', 'RunLog', 'checkpoints_due',
+           'kept_checkpoints', 'divergence', 'stop_diverged', 'recover', 'EvalExtras', 'eval_extras',
+           'evaluate_and_save', 'StopOnSignal', 'model_config', 'build_model', 'claim_out_dir', 'train', 'print_sample',
+           'train_cli']
 
 # %% ../nbs/04_train.ipynb #0eca6ad1
 import ast, difflib, json, math, os, random, signal, socket, time, typing
@@ -104,6 +105,10 @@ class TrainConfig:
     beta1: float = opt(0.9, 'AdamW beta1')
     beta2: float = opt(0.95, 'AdamW beta2')
     grad_clip: float = opt(1.0, 'clip the gradient norm at this value; 0: no clipping')
+    optimizer: str = opt('adamw', "adamw | muon: Muon for the blocks' weight matrices, AdamW for the rest")
+    muon_lr: float = opt(0.0, "Muon's peak learning rate (its updates are scaled to AdamW's size); 0: learning_rate")
+    muon_weight_decay: float = opt(0.1, "Muon's decoupled weight decay")
+    muon_momentum: float = opt(0.95, "Muon's momentum")
     # learning-rate schedule
     decay_lr: bool = opt(True, "warmup and decay as lr_schedule says; False: a constant learning_rate (lr_schedule='constant')")
     lr_schedule: str = opt('cosine', 'cosine: warmup, cosine decay to min_lr at lr_decay_iters | wsd: warmup, constant, '
@@ -270,7 +275,7 @@ RANGES = {**{k: (1, math.inf) for k in ('batch_size', 'block_size', 'gradient_ac
                                         'peak_flops', 'divergence_ratio', 'max_recoveries', 'eval_tasks_interval',
                                         'eval_tasks_limit')},
           'emb_freeze_iters': (-1, math.inf), 'dropout': (0, 1), 'beta1': (0, 1), 'beta2': (0, 1), 'rope_theta': (1, math.inf),
-          'decay_frac': (0, 1)}
+          'decay_frac': (0, 1), 'muon_lr': (0, math.inf), 'muon_weight_decay': (0, math.inf), 'muon_momentum': (0, 1)}
 OPEN_ABOVE = ('dropout', 'beta1', 'beta2')  # 1 itself is not allowed
 
 def check_ranges(values: dict, ranges: dict, open_above=()):
@@ -289,7 +294,8 @@ def check_config(cfg: TrainConfig):
     choices = {'dtype': ('auto', 'bfloat16', 'float16', 'float32'),
                'eval_batches': ('auto', 'fixed', 'random'), 'sampler': ('keyed', 'nanogpt'),
                'emb_projection': ('', 'pca', 'orthogonal'), 'attn_backend': BACKENDS, 'on_divergence': ('stop', 'recover'),
-               'pos_emb': POS_EMBS, 'lr_schedule': ('cosine', 'wsd', 'constant'), 'decay_shape': ('linear', '1-sqrt')}
+               'pos_emb': POS_EMBS, 'lr_schedule': ('cosine', 'wsd', 'constant'), 'decay_shape': ('linear', '1-sqrt'),
+               'optimizer': ('adamw', 'muon')}
     for key, allowed in choices.items():
         if allowed and getattr(cfg, key) not in allowed:
             raise UserError(f'{key} must be one of {", ".join(map(repr, allowed))}, got {getattr(cfg, key)!r}')
@@ -330,6 +336,8 @@ def check_config(cfg: TrainConfig):
                         'or set emb_path')
     if device_type == 'cuda' and not torch.cuda.is_available():
         raise UserError('device=cuda but no CUDA GPU is visible: use --device=cpu')
+    if cfg.optimizer == 'muon' and cfg.dtype == 'float16':
+        raise UserError("optimizer=muon does not run under float16's gradient scaler: use dtype=bfloat16 or float32")
     if cfg.dtype == 'float16' and device_type != 'cuda':
         raise UserError('dtype=float16 needs CUDA: use bfloat16 or float32')
     if cfg.attn_backend == 'flex' and device_type == 'cpu':
@@ -395,6 +403,55 @@ class NanoGPTStream:
         for _ in range(n):
             batch, self.pending = self.pending, self.draw()
             yield batch
+
+# %% ../nbs/04_train.ipynb #8ac5c18e
+class Optimizers:
+    "Several optimizers stepped as one: their parameter groups, steps, gradients and state dicts together."
+    def __init__(self, *optimizers):
+        self.optimizers = optimizers
+
+    @property
+    def param_groups(self) -> list:
+        "Every group of every optimizer."
+        return [g for o in self.optimizers for g in o.param_groups]
+
+    def step(self):
+        "Step each optimizer."
+        for o in self.optimizers:
+            o.step()
+
+    def zero_grad(self, set_to_none=True):
+        "Clear every gradient."
+        for o in self.optimizers:
+            o.zero_grad(set_to_none=set_to_none)
+
+    def state_dict(self) -> dict:
+        "The state of each optimizer, in order."
+        return {'optimizers': [o.state_dict() for o in self.optimizers]}
+
+    def load_state_dict(self, state: dict):
+        "Load what `state_dict` returned, optimizer by optimizer."
+        if len(state.get('optimizers', [])) != len(self.optimizers):
+            raise ValueError('the saved optimizers are not this run\'s (adamw against muon?)')
+        for o, s in zip(self.optimizers, state['optimizers']):
+            o.load_state_dict(s)
+
+def build_optimizer(model: GPT, cfg: TrainConfig):
+    "AdamW over everything, or Muon over the blocks' weight matrices and AdamW over the rest; groups carry an `lr_mult`."
+    betas = (cfg.beta1, cfg.beta2)
+    if cfg.optimizer == 'adamw':
+        return model.configure_optimizers(cfg.weight_decay, cfg.learning_rate, betas)
+    trainable = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
+    hidden = [p for n, p in trainable if n.startswith('transformer.h.') and p.dim() == 2]  # the blocks' matrices
+    hidden_ids = {id(p) for p in hidden}
+    rest = [p for _, p in trainable if id(p) not in hidden_ids]
+    muon_lr = cfg.muon_lr or cfg.learning_rate
+    muon = torch.optim.Muon([{'params': hidden, 'lr_mult': muon_lr / cfg.learning_rate}], lr=muon_lr,
+                            weight_decay=cfg.muon_weight_decay, momentum=cfg.muon_momentum, adjust_lr_fn='match_rms_adamw')
+    adamw = torch.optim.AdamW([{'params': [p for p in rest if p.dim() >= 2], 'weight_decay': cfg.weight_decay},
+                               {'params': [p for p in rest if p.dim() < 2], 'weight_decay': 0.0}],
+                              lr=cfg.learning_rate, betas=betas)
+    return Optimizers(muon, adamw)
 
 # %% ../nbs/04_train.ipynb #b8d0e7fa
 def get_lr(it, cfg):
@@ -824,7 +881,7 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
     # model, optimizer, and where the run stands
     model, ckpt = build_model(cfg, meta, device, verbose=proc.is_main)
     raw_model = model
-    optimizer = model.configure_optimizers(cfg.weight_decay, cfg.learning_rate, (cfg.beta1, cfg.beta2))
+    optimizer = build_optimizer(model, cfg)
     scaler = torch.amp.GradScaler(device_type, enabled=(dtype == 'float16'))
     state = restore(ckpt, optimizer, scaler, device, Path(cfg.out_dir)/'ckpt.pt') if ckpt else RunState()
     del ckpt
@@ -860,7 +917,7 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
                 # set the learning rate
                 lr = get_lr(it, cfg) * state.lr_scale
                 for group in optimizer.param_groups:
-                    group['lr'] = lr
+                    group['lr'] = lr * group.get('lr_mult', 1.0)  # Muon keeps its own peak rate
                 if not stream:  # dropout as a function of (seed, it, rank); nanoGPT's stream carries on instead
                     dropout_key = (cfg.seed, it, proc.rank, 1, *retry_key(state.recoveries))
                     torch.manual_seed(int(batch_rng(*dropout_key).integers(2**62)))
