@@ -26,10 +26,10 @@ from .train import (TrainConfig, opt, key_help, option_help, load_config, data_d
                               checkpoint_file, GPT2_NAMES, RunLog, check_ranges, setup_distributed, ProcessInfo)
 
 # %% auto #0
-__all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'TASK_URLS', 'BENCH_OPTIONS', 'BENCH_HELP', 'checkpoint_data_meta', 'load_model',
-           'evaluate', 'eval_main', 'eval_cli', 'task_path', 'load_task', 'score_items', 'task_counts', 'run_task',
-           'task_main', 'SampleConfig', 'sample', 'sample_cli', 'bench_main', 'bench_cli', 'read_log', 'plot_runs',
-           'attention_maps', 'sampler_widget']
+__all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'TASK_URLS', 'BENCH_OPTIONS', 'BENCH_HELP', 'checkpoint_data_meta', 'model_source',
+           'load_model', 'evaluate', 'eval_main', 'eval_cli', 'task_path', 'load_task', 'score_items', 'task_counts',
+           'run_task', 'task_main', 'SampleConfig', 'sample', 'sample_cli', 'bench_main', 'bench_cli', 'read_log',
+           'plot_runs', 'attention_maps', 'sampler_widget']
 
 # %% ../nbs/05_eval.ipynb #13c121d3
 def checkpoint_data_meta(ckpt: dict, path='checkpoint') -> dict:
@@ -46,6 +46,12 @@ def checkpoint_data_meta(ckpt: dict, path='checkpoint') -> dict:
         raise UserError(f'{path} records neither its tokenizer (data_meta) nor its dataset (config): it was not '
                         'written by training, and nothing says how to read its tokens')
     return {**meta, 'trained_on': trained_on}  # the dataset evaluation defaults to
+
+def model_source(cfg) -> str:
+    "What evaluation reads: the model `init_from` names, or the checkpoint in `out_dir`; one line for a name that is nothing."
+    source = cfg.out_dir if cfg.init_from in ('scratch', 'resume') else cfg.init_from
+    init_kind(source if source != cfg.out_dir else 'resume')
+    return source
 
 def load_model(source: str, device='cpu', ckpt='ckpt'):
     "`(model, tokenizer, data_meta)` from an out_dir or checkpoint file (nanoGPT's too), a GPT-2 name or a Hugging Face folder."
@@ -144,8 +150,7 @@ def eval_main(argv):
         return task_main(opts, cfg)
     device = pick_device(cfg.device)
     ctx = autocast_ctx(device.split(':')[0], pick_dtype(cfg.dtype, device.split(':')[0]))
-    source = cfg.out_dir if cfg.init_from in ('scratch', 'resume') else cfg.init_from
-    init_kind(source if source != cfg.out_dir else 'resume')  # one line for a name that is nothing
+    source = model_source(cfg)
     model, tok, meta = load_model(source, device, opts['ckpt'])
     dataset = cfg.dataset  # unless set, the data the checkpoint was trained on
     if dataset == TrainConfig.dataset and meta.get('trained_on'):
@@ -294,8 +299,7 @@ def task_main(opts: dict, cfg):
     items = load_task(task_path(task, opts['task_file']), opts['limit'])
     proc, device = setup_distributed(cfg.ddp_backend, pick_device(cfg.device))
     ctx = autocast_ctx(device.split(':')[0], pick_dtype(cfg.dtype, device.split(':')[0]))
-    source = cfg.out_dir if cfg.init_from in ('scratch', 'resume') else cfg.init_from
-    init_kind(source if source != cfg.out_dir else 'resume')  # one line for a name that is nothing
+    source = model_source(cfg)
     model, tok, _ = load_model(source, device, opts['ckpt'])
     try:
         r = {'task': task, **run_task(model, tok, items, proc, device, ctx, opts['task_batch'], progress=not opts['json'])}

@@ -530,8 +530,8 @@ def restore(ckpt: dict, optimizer, scaler, device, path='checkpoint', rng=True) 
             raise UserError(f'{path} has no {key!r}, so it cannot be resumed: fine-tune from its weights with '
                             f'--init_from={path} instead')
     parts = [('optimizer', optimizer.load_state_dict), ('scaler', scaler.load_state_dict), ('rng', set_rng_state)]
-    for key, load in parts[:None if rng else 2]:
-        if key not in ckpt:
+    for key, load in parts:
+        if key not in ckpt or (key == 'rng' and not rng):
             continue  # nanoGPT's checkpoints keep no scaler and no RNG states
         try:
             load(ckpt[key])
@@ -657,10 +657,11 @@ def checkpoints_due(val_loss: float, state: RunState, always_save: bool) -> list
 def kept_checkpoints(out_dir, state: RunState) -> str:
     "What a stopped run leaves in `out_dir`, named truthfully, for its last message."
     out_dir = Path(out_dir)
-    kept = [f'{out_dir/"ckpt.pt"} (iteration {state.saved["ckpt.pt"]})' if 'ckpt.pt' in state.saved
-            else f'{out_dir/"ckpt.pt"}' if (out_dir/'ckpt.pt').exists() else '',
-            f'{out_dir/"best.pt"} (val loss {state.best_val_loss:.4f})' if (out_dir/'best.pt').exists() else '']
-    kept = [k for k in kept if k]
+    kept = []
+    if (out_dir/'ckpt.pt').exists():
+        kept.append(f'{out_dir/"ckpt.pt"}' + (f' (iteration {state.saved["ckpt.pt"]})' if 'ckpt.pt' in state.saved else ''))
+    if (out_dir/'best.pt').exists():
+        kept.append(f'{out_dir/"best.pt"} (val loss {state.best_val_loss:.4f})')
     return f'kept as they were: {" and ".join(kept)}' if kept else 'no checkpoint had been written yet'
 
 def divergence(loss: float, state: RunState, cfg, what: str) -> str | None:
