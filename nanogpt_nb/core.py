@@ -12,7 +12,7 @@ import torch
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'UserError', 'run_cli', 'tmp_path', 'atomic_write', 'scratch_mount', 'remove_stale_tmp',
-           'check_writable', 'atomic_write_text', 'hub_reachable', 'go_offline', 'from_hub', 'pick_device',
+           'check_writable', 'atomic_write_text', 'hub_reachable', 'go_offline', 'from_hub', 'pick_device', 'cpu_flags',
            'cpu_has_native_bf16', 'pick_dtype', 'autocast_ctx', 'strip_compile_prefix', 'tensor_bytes',
            'tensors_checksum', 'first_non_finite', 'check_checkpoint', 'load_checkpoint']
 
@@ -161,9 +161,19 @@ def pick_device(device: str = 'auto') -> str:
     return 'cpu'
 
 # %% ../nbs/00_core.ipynb #9a1aee95
+def cpu_flags() -> set[str]:
+    "The instruction-set flags of this CPU from /proc/cpuinfo (empty where there is none, as on macOS)."
+    try:
+        return set(next((l for l in open('/proc/cpuinfo') if l.startswith('flags')), ':').split(':', 1)[1].split())
+    except OSError:
+        return set()
+
 def cpu_has_native_bf16() -> bool:
-    "Whether this CPU runs bf16 matmuls natively (AVX-512 BF16 or AMX), as oneDNN reports it."
-    return torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported()
+    "Whether this CPU has bf16 matmul instructions (AVX-512 BF16 or AMX)."
+    # not oneDNN's _is_mkldnn_bf16_supported: it says yes on any AVX-512 CPU, where bf16 is emulated and ~5x slower
+    if hasattr(torch.cpu, '_is_avx512_bf16_supported'):
+        return torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported()
+    return bool(cpu_flags() & {'avx512_bf16', 'amx_bf16'})
 
 def pick_dtype(dtype: str, device_type: str) -> str:
     "`dtype` itself, or for 'auto' the fastest precision `device_type` trains well in."
