@@ -11,10 +11,11 @@ from pathlib import Path
 import torch
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'UserError', 'run_cli', 'tmp_path', 'atomic_write', 'scratch_mount', 'remove_stale_tmp',
-           'check_writable', 'atomic_write_text', 'hub_reachable', 'go_offline', 'from_hub', 'pick_device', 'cpu_flags',
-           'cpu_has_native_bf16', 'pick_dtype', 'autocast_ctx', 'strip_compile_prefix', 'tensor_bytes',
-           'tensors_checksum', 'first_non_finite', 'check_checkpoint', 'load_checkpoint']
+__all__ = ['CKPT_FORMAT', 'RUN_FILE', 'UserError', 'run_cli', 'tmp_path', 'atomic_write', 'recover_swap', 'swap_in',
+           'scratch_mount', 'remove_stale_tmp', 'check_writable', 'atomic_write_text', 'hub_reachable', 'go_offline',
+           'from_hub', 'pick_device', 'cpu_flags', 'cpu_has_native_bf16', 'pick_dtype', 'autocast_ctx',
+           'strip_compile_prefix', 'tensor_bytes', 'tensors_checksum', 'first_non_finite', 'check_checkpoint',
+           'tensor_shapes', 'is_sharded', 'load_sharded', 'load_checkpoint']
 
 # %% ../nbs/00_core.ipynb #3c810d7d
 class UserError(Exception):
@@ -71,6 +72,33 @@ def atomic_write(path, write):
         raise
     finally:
         if tmp.exists(): tmp.unlink()
+
+# %% ../nbs/00_core.ipynb #b75486fa
+def _remove(path: Path):
+    "Remove a file or a folder."
+    shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink(missing_ok=True)
+
+def recover_swap(path) -> Path:
+    "Finish what a crash in `swap_in` left: the old `path` put back if the new one never arrived, else removed."
+    path = Path(path)
+    prev = path.with_name(f'.{path.name}.prev')
+    try:
+        if prev.exists():
+            _remove(prev) if path.exists() else os.rename(prev, path)
+    except FileNotFoundError:
+        pass  # another process of the same run did it first
+    return path
+
+def swap_in(new, path):
+    "Put the complete file or folder `new` at `path`; whatever was there stays there until `new` is in place."
+    path = recover_swap(path)
+    if not path.exists() or (path.is_file() and Path(new).is_file()):
+        os.replace(new, path)  # atomic
+        return
+    prev = path.with_name(f'.{path.name}.prev')
+    os.rename(path, prev)
+    os.rename(new, path)
+    _remove(prev)
 
 # %% ../nbs/00_core.ipynb #b1df74c3
 @contextmanager
@@ -227,9 +255,9 @@ def first_non_finite(state_dict: dict) -> str | None:
     return None
 
 # %% ../nbs/00_core.ipynb #4e478c52
-def check_checkpoint(ckpt, path) -> dict:
+def check_checkpoint(ckpt, path, need_model=True) -> dict:
     "`ckpt`, an object loaded from `path`, if it is a checkpoint of this format, its names without compile prefixes."
-    if not isinstance(ckpt, dict) or 'model' not in ckpt or 'model_args' not in ckpt:
+    if not isinstance(ckpt, dict) or ('model' not in ckpt and need_model) or 'model_args' not in ckpt:
         raise UserError(f'{path} is not a nanogpt_nb checkpoint (no model or model_args)')
     if ckpt.get('format', CKPT_FORMAT) != CKPT_FORMAT:
         raise UserError(f"{path} has checkpoint format {ckpt['format']!r}; this version reads {CKPT_FORMAT!r}")
@@ -237,15 +265,44 @@ def check_checkpoint(ckpt, path) -> dict:
         if tensors_checksum({k: v for k, v in ckpt.items() if k != 'checksum'}) != ckpt['checksum']:
             raise UserError(f'{path} fails its checksum: its bytes were changed after it was written (disk or copy '
                             'error). Restore a copy, or use best.pt')
-    ckpt['model'] = strip_compile_prefix(ckpt['model'])
+    if 'model' in ckpt:
+        ckpt['model'] = strip_compile_prefix(ckpt['model'])
     return ckpt
 
-# %% ../nbs/00_core.ipynb #122847bc
-def load_checkpoint(path, device='cpu') -> dict:
-    "Read a checkpoint written by training, with a clear error if it is missing, corrupt or foreign."
+# %% ../nbs/00_core.ipynb #c6240bc1
+RUN_FILE = 'run.pt'
+
+def tensor_shapes(state_dict: dict) -> dict:
+    "Each tensor's shape and dtype name, which is what reading its shards back needs."
+    return {name: (list(t.shape), str(t.dtype).removeprefix('torch.')) for name, t in state_dict.items()}
+
+def is_sharded(path) -> bool:
+    "Whether `path` is a sharded checkpoint: a folder of shards and its `run.pt`."
+    return Path(path).is_dir() and (Path(path)/RUN_FILE).is_file()
+
+def load_sharded(path, device='cpu') -> dict:
+    "A sharded checkpoint as `load_checkpoint` returns a file: its `run.pt` with the full weights put together."
+    import torch.distributed.checkpoint as dcp
     path = Path(path)
+    ckpt = load_checkpoint(path/RUN_FILE, device, need_model=False)
+    model = {name: torch.empty(shape, dtype=getattr(torch, dtype), device=device)
+             for name, (shape, dtype) in ckpt['model_shapes'].items()}
+    try:
+        dcp.load({'model': model}, checkpoint_id=path, no_dist=True)
+    except (Exception, dcp.api.CheckpointException) as e:  # the latter is no Exception; its text ends with the cause
+        cause = [l for l in str(e).splitlines() if l.strip()][-1][:120]
+        raise UserError(f'{path}: its shards cannot be read ({cause}); a shard may be missing or truncated: restore '
+                        'a copy, or use best.pt') from None
+    return {**ckpt, 'model': model}
+
+# %% ../nbs/00_core.ipynb #122847bc
+def load_checkpoint(path, device='cpu', need_model=True) -> dict:
+    "Read a checkpoint written by training (a file, or a sharded folder), with a clear error if it is missing, corrupt or foreign."
+    path = recover_swap(path)
     if not path.exists():
         raise UserError(f'no checkpoint at {path}: check out_dir, or start with init_from=scratch')
+    if is_sharded(path):
+        return load_sharded(path, device)
     try:
         ckpt = torch.load(path, map_location=device, weights_only=True)
     except Exception as e:
@@ -254,4 +311,4 @@ def load_checkpoint(path, device='cpu') -> dict:
                             'unpickling it could run code. Use a checkpoint written by training') from None
         raise UserError(f'{path} is not a readable checkpoint ({type(e).__name__}); it may be truncated or corrupt: '
                         'restore a copy or start again with init_from=scratch') from None
-    return check_checkpoint(ckpt, path)
+    return check_checkpoint(ckpt, path, need_model)

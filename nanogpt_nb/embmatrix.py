@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .core import UserError, run_cli, atomic_write, from_hub, check_checkpoint, tensor_bytes
+from .core import UserError, run_cli, atomic_write, from_hub, check_checkpoint, tensor_bytes, is_sharded, load_checkpoint
 from .data import load_meta, flag
 
 # %% auto #0
@@ -27,10 +27,17 @@ def _table_from_state_dict(sd, source):
     raise UserError(f'{source} has no single embedding table (2-D tensors: {list(tables)[:5]}); save the table alone')
 
 # %% ../nbs/01_embmatrix.ipynb #e6876af5
+def _checkpoint_table(ckpt: dict, tokenizer):
+    "The token table of a nanogpt_nb checkpoint, cut to its dataset's vocabulary, and that dataset's tokenizer."
+    meta = ckpt.get('data_meta') or {}
+    w = ckpt['model']['transformer.wte.weight'].float()
+    return w[:meta.get('vocab_size', w.size(0))], meta.get('tokenizer', tokenizer)
+
 def read_matrix(source: str, tokenizer='gpt2'):
     "`(matrix float32 (vocab, width), tokenizer)` from a checkpoint, a file or a Hugging Face model."
     path = Path(source)
     if path.is_dir() and (path/'ckpt.pt').exists(): path = path/'ckpt.pt'
+    if is_sharded(path): return _checkpoint_table(load_checkpoint(path), tokenizer)  # an FSDP run's folder
     if path.is_file():
         if path.suffix == '.npy':
             try: return torch.from_numpy(np.load(path)).float(), tokenizer
@@ -44,10 +51,7 @@ def read_matrix(source: str, tokenizer='gpt2'):
         except Exception as e: raise UserError(f'{path} is not a readable .pt file ({type(e).__name__})') from None
         if torch.is_tensor(obj): return obj.float(), tokenizer
         if isinstance(obj, dict) and 'model_args' in obj:  # a nanogpt_nb checkpoint
-            ckpt = check_checkpoint(obj, path)
-            meta = ckpt.get('data_meta') or {}
-            w = ckpt['model']['transformer.wte.weight'].float()
-            return w[:meta.get('vocab_size', w.size(0))], meta.get('tokenizer', tokenizer)
+            return _checkpoint_table(check_checkpoint(obj, path), tokenizer)
         if isinstance(obj, dict): return _table_from_state_dict(obj, path).float(), tokenizer
         raise UserError(f'{path} holds neither a tensor nor a state dict')
     if path.suffix in ('.pt', '.npy', '.safetensors'): raise UserError(f'{path} not found')

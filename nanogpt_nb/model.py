@@ -10,6 +10,7 @@ from dataclasses import dataclass, fields
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from torch.utils.checkpoint import checkpoint
 from fastcore.basics import patch
 
 from .core import UserError, from_hub, first_non_finite
@@ -105,6 +106,7 @@ class GPT(nn.Module):
         self.transformer = nn.ModuleDict(layers)
         self.lm_head = nn.Linear(config.n_embd, config.vocab_size, bias=False)
         self.transformer.wte.weight = self.lm_head.weight  # weight tying
+        self.activation_checkpointing = False  # training sets it: recompute each block in backward, to save memory
         self.apply(self._init_weights)
         for name, p in self.named_parameters():
             if name.endswith('c_proj.weight'):  # the layers writing into the residual stream
@@ -160,7 +162,11 @@ def hidden_states(self: GPT, idx, kv_caches=None):
         x = x + self.transformer.wpe(torch.arange(start, start + T, device=idx.device))
     x = self.transformer.drop(x)
     for i, block in enumerate(self.transformer.h):
-        x = block(x, kv_caches[i] if kv_caches else None)
+        cache = kv_caches[i] if kv_caches else None
+        if self.activation_checkpointing and self.training and torch.is_grad_enabled():
+            x = checkpoint(block, x, cache, use_reentrant=False)  # keeps x only; backward reruns the block
+        else:
+            x = block(x, cache)
     return self.transformer.ln_f(x)
 
 # %% ../nbs/03_model.ipynb #190fd262

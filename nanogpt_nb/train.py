@@ -15,15 +15,16 @@ if __name__ == '__main__' and not __package__ and '__file__' in globals():
 # %% auto #0
 __all__ = ['OLD_KEYS', 'CONFIG_DIR', 'GPT2_NAMES', 'RANGES', 'OPEN_ABOVE', 'opt', 'TrainConfig', 'config_reference',
            'option_help', 'key_help', 'find_config', 'load_config', 'data_dir', 'emb_file', 'init_kind',
-           'checkpoint_file', 'check_ranges', 'check_config', 'ProcessInfo', 'setup_distributed', 'retry_key',
-           'micro_batches', 'NanoGPTStream', 'Optimizers', 'build_optimizer', 'get_lr', 'RunState', 'rng_state',
-           'set_rng_state', 'save_checkpoint', 'restore', 'estimate_loss', 'RunLog', 'checkpoints_due',
-           'kept_checkpoints', 'divergence', 'stop_diverged', 'recover', 'EvalExtras', 'eval_extras',
+           'checkpoint_file', 'check_ranges', 'check_resume_kind', 'check_config', 'ProcessInfo', 'setup_distributed',
+           'retry_key', 'micro_batches', 'NanoGPTStream', 'Optimizers', 'build_optimizer', 'get_lr', 'RunState',
+           'rng_state', 'set_rng_state', 'run_record', 'not_finite_error', 'save_checkpoint', 'restore', 'shard_model',
+           'gradient_sync', 'optimizer_list', 'save_sharded', 'load_sharded_optimizer', 'estimate_loss', 'RunLog',
+           'checkpoints_due', 'kept_checkpoints', 'divergence', 'stop_diverged', 'recover', 'EvalExtras', 'eval_extras',
            'evaluate_and_save', 'StopOnSignal', 'model_config', 'build_model', 'claim_out_dir', 'train', 'print_sample',
            'train_cli']
 
 # %% ../nbs/04_train.ipynb #0eca6ad1
-import ast, difflib, json, math, os, random, signal, socket, time, typing
+import ast, difflib, json, math, os, random, shutil, signal, socket, time, typing
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, asdict, field, fields
 
@@ -34,7 +35,8 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 
 from .core import (UserError, run_cli, atomic_write, atomic_write_text, pick_device, pick_dtype, autocast_ctx,
                              CKPT_FORMAT, strip_compile_prefix, load_checkpoint, tensors_checksum, first_non_finite,
-                             check_writable, remove_stale_tmp)
+                             check_writable, remove_stale_tmp, tmp_path, swap_in, recover_swap, is_sharded, RUN_FILE,
+                             tensor_shapes, _disk_full)
 from .data import load_meta, load_tokens, get_batch, batch_rng, tokenizer_from_meta
 from .embmatrix import load_into_model
 from .attention import BACKENDS, POS_EMBS, check_backend
@@ -120,6 +122,9 @@ class TrainConfig:
     min_lr: float = opt(6e-5, 'learning rate at the end of the decay')
     # system
     ddp_backend: str = opt('nccl', "process-group backend on CUDA (CPU processes use gloo); nanoGPT's name: backend")
+    parallel: str = opt('ddp', 'ddp: every process holds the whole model | fsdp: weights, gradients and optimizer state '
+                               'sharded over the processes (FSDP2), checkpoints as sharded folders')
+    activation_checkpointing: bool = opt(False, 'recompute each block in the backward pass: less memory, ~1/3 more compute')
     device: str = opt('auto', 'auto | cpu | cuda | cuda:N | mps')
     dtype: str = opt('auto', 'auto | bfloat16 | float16 | float32 (auto: bf16 where the device has it natively)')
     compile: typing.Optional[bool] = opt(None, 'torch.compile; None: on for CUDA, off elsewhere')
@@ -255,7 +260,7 @@ def init_kind(init_from: str) -> str:
     if init_from in GPT2_NAMES:
         return 'gpt2'
     path = Path(init_from)
-    if path.is_file() or (path/'ckpt.pt').is_file():
+    if path.is_file() or is_sharded(path) or (path/'ckpt.pt').exists():
         return 'checkpoint'
     if (path/'config.json').is_file():
         return 'hf'
@@ -263,9 +268,9 @@ def init_kind(init_from: str) -> str:
                     'file or out_dir, nor a Hugging Face model folder: check the name or path')
 
 def checkpoint_file(path, name='ckpt') -> Path:
-    "The checkpoint a path names: the file itself, or `name`.pt in an out_dir."
+    "The checkpoint a path names: the file (or sharded folder) itself, or `name`.pt in an out_dir."
     path = Path(path)
-    return path/f'{name}.pt' if path.is_dir() else path
+    return path/f'{name}.pt' if path.is_dir() and not is_sharded(path) else path
 
 # %% ../nbs/04_train.ipynb #b08a5402
 RANGES = {**{k: (1, math.inf) for k in ('batch_size', 'block_size', 'gradient_accumulation_steps', 'eval_interval',
@@ -287,6 +292,16 @@ def check_ranges(values: dict, ranges: dict, open_above=()):
             raise UserError(f'{key} must be {bounds}, got {value}')
 
 # %% ../nbs/04_train.ipynb #c2faaf25
+def check_resume_kind(cfg: TrainConfig):
+    "One line if `out_dir`'s checkpoint was written by the other `parallel` than `cfg`'s."
+    path = Path(cfg.out_dir)/'ckpt.pt'
+    if is_sharded(path) and cfg.parallel != 'fsdp':
+        raise UserError(f'{path} is the sharded checkpoint of a parallel=fsdp run: resume it with --parallel=fsdp (any '
+                        f'number of processes, one included), or start from its weights with --init_from={path}')
+    if path.is_file() and cfg.parallel == 'fsdp':
+        raise UserError(f'{path} was written by a parallel=ddp run: resume it with --parallel=ddp, or start FSDP from '
+                        f'its weights with --init_from={path}')
+
 def check_config(cfg: TrainConfig):
     "Raise a `UserError` for settings that cannot work, alone or together, on this machine and process count."
     device_type = pick_device(cfg.device).split(':')[0]
@@ -295,7 +310,7 @@ def check_config(cfg: TrainConfig):
                'eval_batches': ('auto', 'fixed', 'random'), 'sampler': ('keyed', 'nanogpt'),
                'emb_projection': ('', 'pca', 'orthogonal'), 'attn_backend': BACKENDS, 'on_divergence': ('stop', 'recover'),
                'pos_emb': POS_EMBS, 'lr_schedule': ('cosine', 'wsd', 'constant'), 'decay_shape': ('linear', '1-sqrt'),
-               'optimizer': ('adamw', 'muon')}
+               'optimizer': ('adamw', 'muon'), 'parallel': ('ddp', 'fsdp')}
     for key, allowed in choices.items():
         if allowed and getattr(cfg, key) not in allowed:
             raise UserError(f'{key} must be one of {", ".join(map(repr, allowed))}, got {getattr(cfg, key)!r}')
@@ -328,6 +343,11 @@ def check_config(cfg: TrainConfig):
     if cfg.sampler == 'nanogpt' and world_size > 1:
         raise UserError('sampler=nanogpt replays the single random stream of a one-process nanoGPT run: '
                         'use sampler=keyed under torchrun')
+    if cfg.parallel == 'fsdp' and cfg.dtype == 'float16':
+        raise UserError("parallel=fsdp computes in bf16 with fp32 gradient reduction, and has no fp16 gradient scaler: "
+                        "use dtype=bfloat16 or float32")
+    if start == 'resume':
+        check_resume_kind(cfg)
     if cfg.gradient_accumulation_steps % world_size:
         raise UserError(f'gradient_accumulation_steps={cfg.gradient_accumulation_steps} is not divisible by the '
                         f'{world_size} processes: make it a multiple')
@@ -506,32 +526,41 @@ def set_rng_state(state: dict):
             torch.cuda.set_rng_state(cuda_state.cpu(), device)
 
 # %% ../nbs/04_train.ipynb #efad00be
-def save_checkpoint(path, model, optimizer, scaler, cfg, data_meta: dict, state: RunState):
-    "Write `model` (unwrapped), `optimizer`, `scaler`, `cfg`, the RNG states and `state` to `path`: atomic, checksummed."
-    if bad := first_non_finite(model.state_dict()):
-        raise UserError(f'not writing {path}: the weights hold non-finite values ({bad}), the run diverged. '
-                        f'{kept_checkpoints(Path(path).parent, state)}. Lower learning_rate, or use dtype=bfloat16/float32')
+def run_record(model, scaler, cfg, data_meta: dict, state: RunState) -> dict:
+    "Everything a checkpoint holds besides the weights and the optimizer state."
     pending = state.pending_batch and tuple(t.cpu() for t in state.pending_batch)
-    ckpt = {'format': CKPT_FORMAT, 'model': strip_compile_prefix(model.state_dict()), 'model_args': asdict(model.config),
-            'optimizer': optimizer.state_dict(), 'scaler': scaler.state_dict(), 'config': asdict(cfg),
+    return {'format': CKPT_FORMAT, 'model_args': asdict(model.config), 'scaler': scaler.state_dict(), 'config': asdict(cfg),
             'rng': rng_state(), 'data_meta': data_meta,  # the tokenizer: sampling and evaluation need no dataset folder
             'iter_num': state.iter_num, 'best_val_loss': state.best_val_loss, 'elapsed': state.elapsed,
-            'eval_due': state.eval_due, 'pending_batch': pending,
-            'lr_scale': state.lr_scale, 'recoveries': state.recoveries}
+            'eval_due': state.eval_due, 'pending_batch': pending, 'lr_scale': state.lr_scale, 'recoveries': state.recoveries}
+
+def not_finite_error(path, bad: str, state: RunState) -> UserError:
+    "The one line for weights that must not be written."
+    return UserError(f'not writing {path}: the weights hold non-finite values ({bad}), the run diverged. '
+                     f'{kept_checkpoints(Path(path).parent, state)}. Lower learning_rate, or use dtype=bfloat16/float32')
+
+def save_checkpoint(path, model, optimizer, scaler, cfg, data_meta: dict, state: RunState):
+    "Write `model` (unwrapped), `optimizer`, `scaler`, `cfg`, the RNG states and `state` to `path`: atomic, checksummed."
+    if cfg.parallel == 'fsdp':  # a folder of shards, written by every process
+        return save_sharded(path, model, optimizer, scaler, cfg, data_meta, state)
+    if bad := first_non_finite(model.state_dict()):
+        raise not_finite_error(path, bad, state)
+    ckpt = {**run_record(model, scaler, cfg, data_meta, state), 'model': strip_compile_prefix(model.state_dict()),
+            'optimizer': optimizer.state_dict()}
     ckpt['checksum'] = tensors_checksum(ckpt)  # verified by every load_checkpoint
     atomic_write(path, lambda p: torch.save(ckpt, p))
     state.saved[Path(path).name] = state.iter_num
 
 # %% ../nbs/04_train.ipynb #59a7314c
 def restore(ckpt: dict, optimizer, scaler, device, path='checkpoint', rng=True) -> RunState:
-    "Load `ckpt`'s optimizer, scaler and (if `rng`) RNG states; returns where its run stood."
-    for key in ('optimizer', 'iter_num'):
+    "Load `ckpt`'s optimizer (unless None: loaded from shards), scaler and (if `rng`) RNG states; returns where its run stood."
+    for key in ('optimizer', 'iter_num') if optimizer else ('iter_num',):
         if key not in ckpt:
             raise UserError(f'{path} has no {key!r}, so it cannot be resumed: fine-tune from its weights with '
                             f'--init_from={path} instead')
-    parts = [('optimizer', optimizer.load_state_dict), ('scaler', scaler.load_state_dict), ('rng', set_rng_state)]
+    parts = [('optimizer', optimizer and optimizer.load_state_dict), ('scaler', scaler.load_state_dict), ('rng', set_rng_state)]
     for key, load in parts:
-        if key not in ckpt or (key == 'rng' and not rng):
+        if key not in ckpt or not load or (key == 'rng' and not rng):
             continue  # nanoGPT's checkpoints keep no scaler and no RNG states
         try:
             load(ckpt[key])
@@ -542,6 +571,91 @@ def restore(ckpt: dict, optimizer, scaler, device, path='checkpoint', rng=True) 
     return RunState(ckpt['iter_num'], ckpt.get('best_val_loss', math.inf), ckpt.get('elapsed', 0.0),
                     ckpt.get('eval_due', False), pending and tuple(t.to(device) for t in pending),
                     ckpt.get('lr_scale', 1.0), ckpt.get('recoveries', 0), saved={'ckpt.pt': ckpt['iter_num']})
+
+# %% ../nbs/04_train.ipynb #3922da62
+def shard_model(model: GPT, dtype: str) -> GPT:
+    "Shard `model` in place over the process group with FSDP2: one unit per block, and the root."
+    from torch.distributed.fsdp import fully_shard, MixedPrecisionPolicy
+    policy = MixedPrecisionPolicy(param_dtype=torch.bfloat16, reduce_dtype=torch.float32) if dtype == 'bfloat16' \
+        else MixedPrecisionPolicy()
+    for block in model.transformer.h:
+        fully_shard(block, mp_policy=policy)
+    fully_shard(model, mp_policy=policy)
+    return model
+
+def gradient_sync(model, raw_model, on: bool, proc: ProcessInfo, sharded: bool):
+    "A context for one micro-step's backward: gradients are reduced over the processes only if `on` (the last one)."
+    if not proc.is_distributed:
+        return nullcontext()
+    if sharded:
+        raw_model.set_requires_gradient_sync(on)  # FSDP: a flag, not a context
+        return nullcontext()
+    return nullcontext() if on else model.no_sync()
+
+# %% ../nbs/04_train.ipynb #5cd8792d
+def optimizer_list(optimizer) -> list:
+    "The torch optimizers inside `optimizer` (an `Optimizers` or one optimizer)."
+    return list(optimizer.optimizers) if isinstance(optimizer, Optimizers) else [optimizer]
+
+def _on_every_process(value):
+    "Process 0's `value`, on every process."
+    if not dist.is_initialized():
+        return value
+    box = [value]
+    dist.broadcast_object_list(box, src=0)
+    return box[0]
+
+def save_sharded(path, model, optimizer, scaler, cfg, data_meta: dict, state: RunState):
+    "Write checkpoint folder `path`: each process its shards, process 0 `run.pt`; swapped in once complete. Every process calls it."
+    import torch.distributed.checkpoint as dcp
+    from torch.distributed.checkpoint.state_dict import get_model_state_dict, get_optimizer_state_dict
+    from torch.distributed.tensor import DTensor
+    path, main = Path(path), not dist.is_initialized() or dist.get_rank() == 0
+    weights = get_model_state_dict(model)
+    local = {k: v.to_local() if isinstance(v, DTensor) else v for k, v in weights.items()}
+    bad = first_non_finite(local)
+    found = torch.tensor(float(bad is not None))
+    if dist.is_initialized():
+        dist.all_reduce(found)  # in any process's shard
+    if found.item():
+        raise not_finite_error(path, bad or 'a shard of another process', state)
+    trained = any(o.state for o in optimizer_list(optimizer))
+    shards = {'model': weights}
+    if trained:
+        shards['optimizer'] = get_optimizer_state_dict(model, optimizer_list(optimizer))
+    tmp = _on_every_process(tmp_path(path))
+    failure = None
+    try:
+        dcp.save(shards, checkpoint_id=tmp)
+        if main:
+            run = {**run_record(model, scaler, cfg, data_meta, state), 'model_shapes': tensor_shapes(weights),
+                   'optimizer_saved': trained, 'processes': dist.get_world_size() if dist.is_initialized() else 1}
+            run['checksum'] = tensors_checksum(run)
+            atomic_write(tmp/RUN_FILE, lambda p: torch.save(run, p))
+            swap_in(tmp, path)
+    except (Exception, dcp.api.CheckpointException) as e:
+        failure = (f'disk full while writing {path}: free space and run again; the previous {path.name}, if there was '
+                   'one, is intact') if _disk_full(e, path.parent) else f'writing {path} failed: {type(e).__name__}: {e}'
+    finally:
+        if main and tmp.exists():
+            shutil.rmtree(tmp)
+    if failure := _on_every_process(failure):
+        raise UserError(failure)
+    state.saved[path.name] = state.iter_num
+
+def load_sharded_optimizer(path, model, optimizer):
+    "Load the optimizer state of sharded checkpoint `path` into `optimizer`, resharded to this run's processes."
+    import torch.distributed.checkpoint as dcp
+    from torch.distributed.checkpoint.state_dict import get_optimizer_state_dict, set_optimizer_state_dict
+    optimizers = optimizer_list(optimizer)
+    moments = get_optimizer_state_dict(model, optimizers)  # the layout to fill
+    try:
+        dcp.load({'optimizer': moments}, checkpoint_id=path)
+    except (Exception, dcp.api.CheckpointException) as e:
+        cause = [l for l in str(e).splitlines() if l.strip()][-1][:120]
+        raise UserError(f'{path}: its optimizer state does not fit this run ({cause}); fine-tune from its weights '
+                        f'with --init_from={path} instead') from None
+    set_optimizer_state_dict(model, optimizers, moments)
 
 # %% ../nbs/04_train.ipynb #f54f839b
 @torch.no_grad()
@@ -687,8 +801,13 @@ def recover(why: str, cfg, state: RunState, model, optimizer, scaler, device, ru
     if cfg.on_divergence != 'recover' or state.recoveries >= cfg.max_recoveries or not path.exists():
         stop_diverged(why, cfg, state)
     ckpt = load_checkpoint(path, device)
-    model.load_state_dict(ckpt['model'])
-    back = restore(ckpt, optimizer, scaler, device, path, rng=False)  # the RNG moves on: other dropout, other batches
+    if is_sharded(path):  # every process: the full weights into its shards, then the optimizer's shards
+        from torch.distributed.checkpoint.state_dict import set_model_state_dict, StateDictOptions
+        set_model_state_dict(model, ckpt['model'], options=StateDictOptions(full_state_dict=True))
+        load_sharded_optimizer(path, model, optimizer)
+    else:
+        model.load_state_dict(ckpt['model'])
+    back = restore(ckpt, None if is_sharded(path) else optimizer, scaler, device, path, rng=False)  # the RNG moves on
     back.elapsed, back.saved = state.elapsed, state.saved
     back.lr_scale, back.recoveries = state.lr_scale * cfg.recover_lr_scale, state.recoveries + 1
     if run_log:
@@ -741,8 +860,9 @@ def evaluate_and_save(model, optimizer, scaler, cfg, data_meta, splits, device, 
         long_val = estimate_loss(model, {'val': splits['val']}, cfg, device, ctx, cfg.eval_block_size, it)
         row['val_loss_long'] = long_val['val']
         msg += f", val loss at {cfg.eval_block_size} {row['val_loss_long']:.4f}"
-    run_log.say(msg)
-    run_log.write(row)
+    if run_log:  # process 0
+        run_log.say(msg)
+        run_log.write(row)
     if cfg.eval_only:
         return None
     if why := divergence(losses['val'], state, cfg, f'the val loss at iteration {it}'):
@@ -838,7 +958,7 @@ def claim_out_dir(cfg: TrainConfig):
     check_writable(out_dir, 'pass --out_dir=FOLDER where this run can write')
     lock = _lock(out_dir)
     try:
-        existing = [n for n in ('ckpt.pt', 'best.pt') if (out_dir/n).exists()]
+        existing = [n for n in ('ckpt.pt', 'best.pt') if recover_swap(out_dir/n).exists()]
         if existing and cfg.init_from != 'resume' and not cfg.overwrite:
             raise UserError(f'{out_dir} already holds {" and ".join(existing)} of an earlier run: pass '
                             '--init_from=resume to continue it, or --overwrite=True to start over')
@@ -877,19 +997,28 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
     ddir = data_dir(cfg.dataset)
     meta = load_meta(ddir)
     splits = {s: load_tokens(ddir, s, meta) for s in ('train', 'val')}
-    extras = eval_extras(cfg, meta) if proc.is_main else None  # task files are read (or fetched) now, not hours in
+    # under FSDP every process evaluates, since each forward pass gathers the weights from all of them
+    sharded = cfg.parallel == 'fsdp'
+    evaluates = proc.is_main or sharded
+    extras = eval_extras(cfg, meta) if evaluates else None  # task files are read (or fetched) now, not hours in
 
     # model, optimizer, and where the run stands
     model, ckpt = build_model(cfg, meta, device, verbose=proc.is_main)
     raw_model = model
+    raw_model.activation_checkpointing = cfg.activation_checkpointing
+    if sharded and proc.is_distributed:
+        shard_model(model, dtype)
     optimizer = build_optimizer(model, cfg)
     scaler = torch.amp.GradScaler(device_type, enabled=(dtype == 'float16'))
-    state = restore(ckpt, optimizer, scaler, device, Path(cfg.out_dir)/'ckpt.pt') if ckpt else RunState()
+    ckpt_path = Path(cfg.out_dir)/'ckpt.pt'
+    if ckpt and is_sharded(ckpt_path) and ckpt.get('optimizer_saved'):
+        load_sharded_optimizer(ckpt_path, model, optimizer)
+    state = restore(ckpt, None if sharded else optimizer, scaler, device, ckpt_path) if ckpt else RunState()
     del ckpt
     use_compile = cfg.compile if cfg.compile is not None else device_type == 'cuda'
     if use_compile:
         model = torch.compile(model)
-    if proc.is_distributed:
+    if proc.is_distributed and not sharded:
         model = DDP(model, device_ids=[proc.local_rank] if device_type == 'cuda' else None)
 
     # batches: nanoGPT fetches its first one after building the model and before the first evaluation
@@ -901,12 +1030,16 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
     if proc.is_main:
         run_log.say(f'{raw_model.get_num_params()/1e6:.2f}M parameters, {tokens_per_iter:,} tokens per iteration, '
                     f'{proc.world_size} process(es), device {device}, {dtype}{", compiled" if use_compile else ""}'
-                    f'{", nanoGPT sampler" if stream else ""}')
+                    f'{", nanoGPT sampler" if stream else ""}{", FSDP" if sharded and proc.is_distributed else ""}'
+                    f'{", activation checkpointing" if cfg.activation_checkpointing else ""}')
+        if sharded and not proc.is_distributed:
+            run_log.say('parallel=fsdp in one process: nothing to shard, so the model trains whole; checkpoints are '
+                        'still sharded folders, which resume on any number of processes')
 
     with StopOnSignal() as stop:
         try:
             first_eval, state.eval_due = state.iter_num == 0 or cfg.eval_only or state.eval_due, False
-            if proc.is_main and first_eval:
+            if evaluates and first_eval:
                 state.pending_batch = stream and stream.pending
                 if why := evaluate_and_save(raw_model, optimizer, scaler, cfg, meta, splits, device, ctx, state, run_log,
                                             tokens_per_iter, extras):
@@ -928,8 +1061,7 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
                 batches = stream.take(steps) if stream else micro_batches(splits['train'], cfg, it, proc, device,
                                                                           state.recoveries)
                 for k, (x, y) in enumerate(batches):
-                    last = k == steps - 1
-                    with nullcontext() if last or not proc.is_distributed else model.no_sync():
+                    with gradient_sync(model, raw_model, k == steps - 1, proc, sharded):
                         with ctx:
                             _, loss = model(x, y)
                         scaler.scale(loss / steps).backward()  # divided: the gradient is the mean over micro-steps
@@ -973,9 +1105,10 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
 
                 # stop on a signal: save, and leave the evaluation that was due to the resumed run
                 if stop.agreed(proc, device):
-                    if proc.is_main:
+                    if evaluates:
                         state.eval_due, state.pending_batch = eval_due, stream and stream.pending
                         save_checkpoint(out_dir/'ckpt.pt', raw_model, optimizer, scaler, cfg, meta, state)
+                    if proc.is_main:
                         run_log.say(f'stopped by signal at iteration {state.iter_num}; checkpoint saved to '
                                     f'{out_dir/"ckpt.pt"} (resume with --init_from=resume)')
                     break
@@ -983,7 +1116,7 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
                 # evaluate and checkpoint (process 0); if the run diverged, every process stops or recovers
                 if eval_due:
                     why = None
-                    if proc.is_main:
+                    if evaluates:
                         state.pending_batch = stream and stream.pending
                         why = evaluate_and_save(raw_model, optimizer, scaler, cfg, meta, splits, device, ctx, state,
                                                 run_log, tokens_per_iter, extras)
@@ -993,8 +1126,8 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
                         why = shared[0]
                     if why:
                         state = recover(why, cfg, state, raw_model, optimizer, scaler, device, run_log)
-            if proc.is_main and cfg.sample_tokens:
-                print_sample(raw_model, meta, cfg.sample_tokens, device, ctx, cfg.seed)
+            if evaluates and cfg.sample_tokens:  # under FSDP every process generates, and process 0 prints
+                print_sample(raw_model, meta, cfg.sample_tokens, device, ctx, cfg.seed, show=proc.is_main)
         finally:
             if run_log:
                 run_log.close()
@@ -1002,8 +1135,8 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
             'elapsed': state.elapsed}
 
 # %% ../nbs/04_train.ipynb #0513c114
-def print_sample(model, meta, n, device, ctx, seed):
-    "A few lines of generation from the start token, at the end of training."
+def print_sample(model, meta, n, device, ctx, seed, show=True):
+    "A few lines of generation from the start token, at the end of training (printed if `show`)."
     tok = tokenizer_from_meta(meta)
     start_token = tok.eot if tok.eot is not None else tok.encode('\n')[0]
     start = torch.tensor([[start_token]], device=device)
@@ -1011,7 +1144,8 @@ def print_sample(model, meta, n, device, ctx, seed):
     with ctx:
         out = model.generate(start, n, temperature=0.8, top_k=200, generator=torch.Generator(device).manual_seed(seed),
                              vocab_size=meta['vocab_size'])
-    print('---- sample ----\n' + tok.decode(out[0, 1:].tolist()) + '\n----------------')
+    if show:
+        print('---- sample ----\n' + tok.decode(out[0, 1:].tolist()) + '\n----------------')
 
 # %% ../nbs/04_train.ipynb #26ad60bb
 def train_cli(argv=None):
