@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #68c55eae
 from __future__ import annotations
-import errno, hashlib, os, shutil, sys
+import errno, hashlib, os, shutil, sys, warnings
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
@@ -271,6 +271,8 @@ def check_checkpoint(ckpt, path, need_model=True) -> dict:
 
 # %% ../nbs/00_core.ipynb #c6240bc1
 RUN_FILE = 'run.pt'
+# one process reading or writing a sharded checkpoint is the intent here, not news worth a warning
+warnings.filterwarnings('ignore', message='torch.distributed is disabled, unavailable or uninitialized')
 
 def tensor_shapes(state_dict: dict) -> dict:
     "Each tensor's shape and dtype name, which is what reading its shards back needs."

@@ -13,15 +13,15 @@ if __name__ == '__main__' and not __package__ and '__file__' in globals():
     __package__ = 'nanogpt_nb'
 
 # %% auto #0
-__all__ = ['OLD_KEYS', 'CONFIG_DIR', 'GPT2_NAMES', 'RANGES', 'OPEN_ABOVE', 'opt', 'TrainConfig', 'config_reference',
-           'option_help', 'key_help', 'find_config', 'load_config', 'data_dir', 'emb_file', 'init_kind',
-           'checkpoint_file', 'check_ranges', 'check_resume_kind', 'check_config', 'ProcessInfo', 'setup_distributed',
-           'retry_key', 'micro_batches', 'NanoGPTStream', 'Optimizers', 'build_optimizer', 'get_lr', 'RunState',
-           'rng_state', 'set_rng_state', 'run_record', 'not_finite_error', 'save_checkpoint', 'restore', 'shard_model',
-           'gradient_sync', 'optimizer_list', 'save_sharded', 'load_sharded_optimizer', 'estimate_loss', 'RunLog',
-           'checkpoints_due', 'kept_checkpoints', 'divergence', 'stop_diverged', 'recover', 'EvalExtras', 'eval_extras',
-           'evaluate_and_save', 'StopOnSignal', 'model_config', 'build_model', 'claim_out_dir', 'train', 'print_sample',
-           'train_cli']
+__all__ = ['OLD_KEYS', 'CONFIG_DIR', 'GPT2_NAMES', 'RANGES', 'OPEN_ABOVE', 'GPT2_SHAPES', 'opt', 'TrainConfig',
+           'config_reference', 'option_help', 'key_help', 'find_config', 'load_config', 'data_dir', 'emb_file',
+           'init_kind', 'checkpoint_file', 'check_ranges', 'check_resume_kind', 'check_config', 'ProcessInfo',
+           'setup_distributed', 'retry_key', 'micro_batches', 'NanoGPTStream', 'Optimizers', 'build_optimizer',
+           'get_lr', 'RunState', 'rng_state', 'set_rng_state', 'run_record', 'not_finite_error', 'save_checkpoint',
+           'restore', 'shard_model', 'gradient_sync', 'optimizer_list', 'save_sharded', 'load_sharded_optimizer',
+           'memory_per_process', 'estimate_loss', 'RunLog', 'checkpoints_due', 'kept_checkpoints', 'divergence',
+           'stop_diverged', 'recover', 'EvalExtras', 'eval_extras', 'evaluate_and_save', 'StopOnSignal', 'model_config',
+           'build_model', 'claim_out_dir', 'train', 'print_sample', 'train_cli']
 
 # %% ../nbs/04_train.ipynb #0eca6ad1
 import ast, difflib, json, math, os, random, shutil, signal, socket, time, typing
@@ -656,6 +656,32 @@ def load_sharded_optimizer(path, model, optimizer):
         raise UserError(f'{path}: its optimizer state does not fit this run ({cause}); fine-tune from its weights '
                         f'with --init_from={path} instead') from None
     set_optimizer_state_dict(model, optimizers, moments)
+
+# %% ../nbs/04_train.ipynb #567ae166
+GPT2_SHAPES = {'gpt2': (12, 12, 768), 'gpt2-medium': (24, 16, 1024), 'gpt2-large': (36, 20, 1280), 'gpt2-xl': (48, 25, 1600)}
+
+def memory_per_process(config: GPTConfig, processes=1, parallel='ddp', activation_checkpointing=False, batch_size=1,
+                       block_size=None, dtype='bfloat16') -> dict:
+    "Estimated bytes one process holds for weights, gradients, optimizer state and activations."
+    with torch.device('meta'):  # shapes only, no memory
+        model = GPT(config)
+    n = sum(p.numel() for p in model.parameters())
+    per_block = sum(p.numel() for p in model.transformer.h[0].parameters())
+    root = n - config.n_layer * per_block  # embeddings (tied to the output layer) and the last norm
+    shards = processes if parallel == 'fsdp' else 1
+    width = 2 if dtype in ('bfloat16', 'float16') else 4
+    tokens = batch_size * (block_size or config.block_size)
+    block_acts = 17 * 2 * tokens * config.n_embd  # 34 bytes per token and width at 16 bits; fp32 below
+    block_acts = block_acts * width // 2
+    kept = tokens * config.n_embd * 4 * config.n_layer + block_acts if activation_checkpointing else block_acts * config.n_layer
+    logits = tokens * config.vocab_size * (width + 4 + 4)  # the logits, their fp32 copy for the loss, its gradient
+    # FSDP gathers the root's weights for the whole pass, and those of the running block and the next one; a unit's
+    # full gradients live until they are reduce-scattered
+    gathered = width * (root + 2 * per_block) if shards > 1 else 0
+    unsharded_grads = 4 * max(root, per_block) if shards > 1 else 0
+    ddp_buckets = 4 * n if parallel == 'ddp' and processes > 1 else 0  # DDP reduces through a second copy
+    return {'weights': 4 * n // shards + gathered, 'gradients': 4 * n // shards + unsharded_grads + ddp_buckets,
+            'optimizer': 8 * n // shards, 'activations': kept + logits}
 
 # %% ../nbs/04_train.ipynb #f54f839b
 @torch.no_grad()

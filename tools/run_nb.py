@@ -1,6 +1,7 @@
 """Execute notebooks and keep their outputs (they become the docs), without Jupyter.
-    python tools/run_nb.py nbs/02_attention.ipynb [...] [--slow]
+    python tools/run_nb.py nbs/02_attention.ipynb [...] [--slow | --slow=CELL_ID,CELL_ID]
 Cells flagged `#| slow` or `#| gpu` keep their recorded outputs unless --slow (or, for gpu cells, a GPU) is given;
+--slow=IDS reruns only the slow cells with those ids (a notebook's cell ids are in its JSON);
 every other code cell is run in order in one kernel, from nbs/, as nbdev_test runs it. Stops at the first error."""
 import os, re, sys
 from pathlib import Path
@@ -9,6 +10,7 @@ def flags(source):
     return set(re.findall(r'^#\|\s*(slow|gpu)\s*$', source, re.M))
 
 def run(path, slow=False):
+    "Run notebook `path`; `slow` is False, True (every slow cell) or a set of the slow cells' ids to run."
     from execnb.nbio import read_nb, write_nb
     from execnb.shell import CaptureShell, _dict2obj
     import torch
@@ -19,7 +21,8 @@ def run(path, slow=False):
     for cell in nb.cells:
         if cell.cell_type != 'code': continue
         f = flags(cell.source)
-        if ('slow' in f and not slow) or ('gpu' in f and not torch.cuda.is_available()): continue
+        run_slow = slow is True or (slow and cell.get('id') in slow)
+        if ('slow' in f and not run_slow) or ('gpu' in f and not torch.cuda.is_available()): continue
         outputs = shell.run(cell.source)
         if shell.exc: raise SystemExit(f'{path.name}: cell failed:\n{cell.source[:300]}\n{shell.exc!r}')
         hidden = re.search(r'^#\|\s*hide\s*$', cell.source, re.M)  # setup: its output is no documentation
@@ -29,4 +32,5 @@ def run(path, slow=False):
 
 if __name__ == '__main__':
     os.environ.setdefault('MPLBACKEND', 'module://matplotlib_inline.backend_inline')
-    for p in [a for a in sys.argv[1:] if not a.startswith('--')]: run(p, slow='--slow' in sys.argv)
+    slow = next((True if a == '--slow' else set(a.split('=', 1)[1].split(',')) for a in sys.argv if a.startswith('--slow')), False)
+    for p in [a for a in sys.argv[1:] if not a.startswith('--')]: run(p, slow=slow)
