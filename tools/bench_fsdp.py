@@ -5,7 +5,6 @@ with AdamW. Memory is the process's peak resident size minus its size before the
 1 MB are mapped from the OS and returned when freed, so the resident size follows what is live), next to what
 `memory_per_process` (04_train) estimates; on a GPU, `torch.cuda.max_memory_allocated` instead of the resident size."""
 import json, os, platform, resource, subprocess, sys, time
-from pathlib import Path
 import torch
 import torch.distributed as dist
 

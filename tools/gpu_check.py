@@ -74,6 +74,15 @@ def main():
                  f'--out_dir={tmp}/nccl')
     rows.append(('torchrun, NCCL', '1 GPU, shakespeare_char, 50 iterations',
                  last_line(out, r'^step 50') if rc == 0 else f'FAILED: {last_line(out, "rror")}'))
+    # parallel=fsdp on one GPU trains unsharded (NCCL refuses two processes on one GPU) but writes sharded checkpoints
+    # from GPU tensors, and activation checkpointing recomputes under bf16 autocast; then the run resumes
+    rc, out = sh(f'{torchrun} --standalone --nproc_per_node=1 nanogpt_nb/train.py {small} --parallel=fsdp '
+                 f'--activation_checkpointing=True --dtype=bfloat16 --out_dir={tmp}/fsdp')
+    if rc == 0:
+        rc, out = sh(f'{torchrun} --standalone --nproc_per_node=1 nanogpt_nb/train.py {small} --parallel=fsdp '
+                     f'--activation_checkpointing=True --dtype=bfloat16 --out_dir={tmp}/fsdp --init_from=resume --max_iters=60 --eval_interval=10')
+    rows.append(('FSDP, activation checkpointing, bf16', '1 GPU, 50 iterations, then resumed to 60',
+                 last_line(out, r'^step 60') if rc == 0 else f'FAILED: {last_line(out, "rror")}'))
     for alibi in (False, True):
         rc, out = sh(f'{sys.executable} nanogpt_nb/train.py {small} --dtype=float16 --alibi={alibi} --out_dir={tmp}/fp16-{alibi}')
         rows.append(('fp16 + GradScaler', f'alibi={alibi}, 50 iterations',
