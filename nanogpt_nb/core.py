@@ -15,7 +15,7 @@ __all__ = ['CKPT_FORMAT', 'RUN_FILE', 'UserError', 'run_cli', 'tmp_path', 'atomi
            'scratch_mount', 'remove_stale_tmp', 'check_writable', 'atomic_write_text', 'hub_reachable', 'go_offline',
            'from_hub', 'pick_device', 'cpu_flags', 'cpu_has_native_bf16', 'pick_dtype', 'autocast_ctx',
            'strip_compile_prefix', 'tensor_bytes', 'tensors_checksum', 'first_non_finite', 'check_checkpoint',
-           'tensor_shapes', 'is_sharded', 'load_sharded', 'load_checkpoint']
+           'tensor_shapes', 'error_cause', 'is_sharded', 'load_sharded', 'load_checkpoint']
 
 # %% ../nbs/00_core.ipynb #3c810d7d
 class UserError(Exception):
@@ -278,6 +278,10 @@ def tensor_shapes(state_dict: dict) -> dict:
     "Each tensor's shape and dtype name, which is what reading its shards back needs."
     return {name: (list(t.shape), str(t.dtype).removeprefix('torch.')) for name, t in state_dict.items()}
 
+def error_cause(e: BaseException) -> str:
+    "The last line of an error's text: what a wrapped error (such as DCP's `CheckpointException`) says went wrong."
+    return [l for l in str(e).splitlines() if l.strip()][-1][:120] if str(e).strip() else type(e).__name__
+
 def is_sharded(path) -> bool:
     "Whether `path` is a sharded checkpoint: a folder of shards and its `run.pt`."
     return Path(path).is_dir() and (Path(path)/RUN_FILE).is_file()
@@ -292,8 +296,7 @@ def load_sharded(path, device='cpu') -> dict:
     try:
         dcp.load({'model': model}, checkpoint_id=path, no_dist=True)
     except (Exception, dcp.api.CheckpointException) as e:  # the latter is no Exception; its text ends with the cause
-        cause = [l for l in str(e).splitlines() if l.strip()][-1][:120]
-        raise UserError(f'{path}: its shards cannot be read ({cause}); a shard may be missing or truncated: restore '
+        raise UserError(f'{path}: its shards cannot be read ({error_cause(e)}); a shard may be missing or truncated: restore '
                         'a copy, or use best.pt') from None
     return {**ckpt, 'model': model}
 

@@ -36,7 +36,7 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 from .core import (UserError, run_cli, atomic_write, atomic_write_text, pick_device, pick_dtype, autocast_ctx,
                              CKPT_FORMAT, strip_compile_prefix, load_checkpoint, tensors_checksum, first_non_finite,
                              check_writable, remove_stale_tmp, tmp_path, swap_in, recover_swap, is_sharded, RUN_FILE,
-                             tensor_shapes, _disk_full)
+                             tensor_shapes, error_cause, _disk_full)
 from .data import load_meta, load_tokens, get_batch, batch_rng, tokenizer_from_meta
 from .embmatrix import load_into_model
 from .attention import BACKENDS, POS_EMBS, check_backend
@@ -652,8 +652,7 @@ def load_sharded_optimizer(path, model, optimizer):
     try:
         dcp.load({'optimizer': moments}, checkpoint_id=path)
     except (Exception, dcp.api.CheckpointException) as e:
-        cause = [l for l in str(e).splitlines() if l.strip()][-1][:120]
-        raise UserError(f'{path}: its optimizer state does not fit this run ({cause}); fine-tune from its weights '
+        raise UserError(f'{path}: its optimizer state does not fit this run ({error_cause(e)}); fine-tune from its weights '
                         f'with --init_from={path} instead') from None
     set_optimizer_state_dict(model, optimizers, moments)
 
@@ -671,8 +670,7 @@ def memory_per_process(config: GPTConfig, processes=1, parallel='ddp', activatio
     shards = processes if parallel == 'fsdp' else 1
     width = 2 if dtype in ('bfloat16', 'float16') else 4
     tokens = batch_size * (block_size or config.block_size)
-    block_acts = 17 * 2 * tokens * config.n_embd  # 34 bytes per token and width at 16 bits; fp32 below
-    block_acts = block_acts * width // 2
+    block_acts = 17 * width * tokens * config.n_embd  # 17 values per token and width: 34 bytes at 16 bits
     kept = tokens * config.n_embd * 4 * config.n_layer + block_acts if activation_checkpointing else block_acts * config.n_layer
     logits = tokens * config.vocab_size * (width + 4 + 4)  # the logits, their fp32 copy for the loss, its gradient
     # FSDP gathers the root's weights for the whole pass, and those of the running block and the next one; a unit's
