@@ -4,8 +4,8 @@
 
 # %% ../nbs/05_eval.ipynb #dd216107
 from __future__ import annotations
-import json, math, os, sys, time
-from contextlib import nullcontext
+import io, json, math, os, platform, re, subprocess, sys, tempfile, time
+from contextlib import nullcontext, redirect_stdout
 from dataclasses import dataclass, asdict
 from pathlib import Path
 # `python nanogpt_nb/eval.py` runs this file as a script: make the package importable and the relative imports below
@@ -18,18 +18,20 @@ import numpy as np
 import torch
 import torch.distributed as dist
 
-from .core import UserError, run_cli, load_checkpoint, pick_device, pick_dtype, autocast_ctx
+from .core import (UserError, run_cli, load_checkpoint, pick_device, pick_dtype, autocast_ctx, cpu_flags,
+                            cpu_has_native_bf16)
 from .data import (load_meta, load_tokens, tokenizer_from_meta, get_batch, batch_rng, HFTokenizer, check_meta,
                              download, flag)
-from .model import GPT, device_peak_flops, model_from_checkpoint
-from .train import (TrainConfig, opt, key_help, option_help, load_config, data_dir, model_config, init_kind,
-                              checkpoint_file, GPT2_NAMES, RunLog, check_ranges, setup_distributed, ProcessInfo)
+from .model import GPT, GPTConfig, device_peak_flops, model_from_checkpoint
+from .train import (TrainConfig, train, opt, key_help, option_help, load_config, data_dir, model_config,
+                              init_kind, checkpoint_file, GPT2_NAMES, RunLog, check_ranges, setup_distributed, ProcessInfo)
 
 # %% auto #0
-__all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'TASK_URLS', 'BENCH_OPTIONS', 'BENCH_HELP', 'checkpoint_data_meta', 'model_source',
-           'load_model', 'evaluate', 'eval_main', 'eval_cli', 'task_path', 'load_task', 'score_items', 'task_counts',
-           'run_task', 'task_main', 'SampleConfig', 'sample', 'sample_cli', 'bench_main', 'bench_cli', 'read_log',
-           'plot_runs', 'attention_maps', 'sampler_widget']
+__all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'TASK_URLS', 'BENCH_OPTIONS', 'BENCH_HELP', 'SUITE_RECIPES', 'SUITE_ITERS',
+           'NANOGPT_ITER', 'GPT2_SMALL', 'checkpoint_data_meta', 'model_source', 'load_model', 'evaluate', 'eval_main',
+           'eval_cli', 'task_path', 'load_task', 'score_items', 'task_counts', 'run_task', 'task_main', 'SampleConfig',
+           'sample', 'sample_cli', 'bench_main', 'bench_cli', 'machine_line', 'matmul_peak', 'train_ms', 'nanogpt_ms',
+           'generation_speed', 'cpu_suite', 'read_log', 'plot_runs', 'attention_maps', 'sampler_widget']
 
 # %% ../nbs/05_eval.ipynb #13c121d3
 def checkpoint_data_meta(ckpt: dict, path='checkpoint') -> dict:
@@ -375,10 +377,17 @@ def sample_cli(argv=None):
     return run_cli(main, argv)
 
 # %% ../nbs/05_eval.ipynb #505a1341
-BENCH_OPTIONS = {'iters': 10, 'warmup': 2, 'real_data': 'False', 'profile': 'False'}
+BENCH_OPTIONS = {'iters': 10, 'warmup': 2, 'real_data': 'False', 'profile': 'False', 'suite': '', 'nanogpt': '',
+                 'new_tokens': 50, 'busy': 'True', 'with_compile': 'True'}
 BENCH_HELP = {'iters': 'timed iterations', 'warmup': 'untimed iterations first',
               'real_data': "True: batches from dataset; False: random tokens", 'profile': 'True: a profiler table and '
-              'trace (out_dir/bench_trace.json)'}
+              'trace (out_dir/bench_trace.json)',
+              'suite': "cpu: every CPU figure (machine, matmul peaks, both shakespeare-char recipes, generation); "
+                       "generate: generation against transformers only",
+              'nanogpt': 'with --suite=cpu, a nanoGPT checkout whose train.py is timed on the same recipes',
+              'new_tokens': 'with --suite, tokens each generation run adds',
+              'busy': 'with --suite, also time greedy generation with another process spinning on a core',
+              'with_compile': 'with --suite=cpu, also time each recipe with torch.compile'}
 
 # %% ../nbs/05_eval.ipynb #fee3ea26
 def bench_main(argv):
@@ -386,6 +395,12 @@ def bench_main(argv):
     opts, rest = _split_options(argv, BENCH_OPTIONS)
     real, profile = opts['real_data'] == 'True', opts['profile'] == 'True'
     cfg = load_config(rest)
+    if opts['suite']:
+        if opts['suite'] not in ('cpu', 'generate'):
+            raise UserError(f"--suite={opts['suite']} is not a suite: use --suite=cpu or --suite=generate")
+        dataset = cfg.dataset if cfg.dataset != TrainConfig.dataset else 'shakespeare_char'
+        return cpu_suite(opts['nanogpt'] or None, dataset, opts['suite'], opts['new_tokens'], opts['busy'] == 'True',
+                         opts['with_compile'] == 'True')
     device = pick_device(cfg.device)
     dt_name = pick_dtype(cfg.dtype, device.split(':')[0])
     ctx = autocast_ctx(device.split(':')[0], dt_name)
@@ -438,6 +453,148 @@ def bench_cli(argv=None):
         print('and every nanogpt-train key:\n' + key_help())
         return
     return run_cli(bench_main, argv)
+
+# %% ../nbs/05_eval.ipynb #8943a520
+def machine_line() -> str:
+    "CPU model, vector units, native or emulated bf16, threads and torch version: what a speed figure depends on."
+    try: model = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), '')
+    except OSError: model = ''
+    units = [f for f in ('avx2', 'avx512f', 'avx512_bf16', 'amx_bf16') if f in cpu_flags()]
+    return (f'{model or platform.processor()}; {" ".join(units) or "no AVX2"}; bf16 '
+            f'{"native" if cpu_has_native_bf16() else "emulated"}; {torch.get_num_threads()} threads on '
+            f'{os.cpu_count()} cores; torch {torch.__version__}')
+
+# %% ../nbs/05_eval.ipynb #17e390ad
+def matmul_peak(dtype='float32', n=2048, reps=5) -> float:
+    "Measured FLOP/s of an `n`-cube matmul on this CPU in `dtype`, best of `reps`: the peak the suite's fractions use."
+    a, b = (torch.randn(n, n).to(getattr(torch, dtype)) for _ in range(2))
+    a @ b  # warm-up: threads started, pages touched
+    best = min(_seconds(lambda: a @ b) for _ in range(reps))
+    return 2 * n ** 3 / best
+
+def _seconds(f) -> float:
+    "Wall seconds of one call of `f`."
+    t0 = time.perf_counter(); f()
+    return time.perf_counter() - t0
+
+# %% ../nbs/05_eval.ipynb #0a5029cc
+SUITE_RECIPES = {
+    'laptop': ['--block_size=64', '--batch_size=12', '--n_layer=4', '--n_head=4', '--n_embd=128', '--dropout=0.0'],
+    'gpu': [],
+}
+SUITE_ITERS = {'laptop': 100, 'gpu': 4}
+
+# %% ../nbs/05_eval.ipynb #03562b44
+def train_ms(recipe: list, dtype: str, iters: int, dataset, out_dir, compile=False) -> dict:
+    "Our training loop on `recipe`: median ms per iteration after the first, the first's ms, and FLOPs per iteration."
+    cfg = load_config(['train_shakespeare_char', '--device=cpu', f'--compile={compile}', f'--dtype={dtype}', *recipe,
+                       f'--max_iters={iters}', '--eval_interval=1000000', '--eval_iters=1', '--log_interval=1000000',
+                       f'--dataset={dataset}', f'--out_dir={out_dir}', '--overwrite=True'])
+    with redirect_stdout(io.StringIO()):
+        log = train(cfg)['log']
+    ms = [r['ms'] for r in map(json.loads, open(log)) if r['kind'] == 'train']
+    model = GPT(model_config(cfg, load_meta(data_dir(cfg.dataset))['vocab_size']))
+    flops = model.estimate_mfu(cfg.batch_size, 1.0, peak_flops=1.0)  # FLOPs of one iteration
+    return {'ms': float(np.median(ms[1:])), 'first_ms': ms[0], 'flops': flops}
+
+# %% ../nbs/05_eval.ipynb #3d710990
+NANOGPT_ITER = re.compile(r'^iter (\d+): loss [-\d.naninf]+, time ([\d.]+)ms', re.M)
+
+def nanogpt_ms(checkout, recipe: list, iters: int, dataset, out_dir) -> float:
+    "Median ms per iteration (after the first) of nanoGPT's own train.py in `checkout`, on `recipe`, in fp32."
+    script = Path(checkout)/'train.py'
+    if not (script.exists() and (Path(checkout)/'config'/'train_shakespeare_char.py').exists()):
+        raise UserError(f'{checkout} is not a nanoGPT checkout (no train.py and config/train_shakespeare_char.py): '
+                        'pass --nanogpt=PATH of a clone of github.com/karpathy/nanoGPT')
+    cmd = [sys.executable, 'train.py', 'config/train_shakespeare_char.py', '--device=cpu', '--compile=False',
+           '--dtype=float32', *recipe, f'--max_iters={iters}', '--eval_interval=1000000', '--eval_iters=1',
+           '--log_interval=1', '--always_save_checkpoint=False', f'--dataset={Path(dataset).resolve()}',
+           f'--out_dir={out_dir}']
+    run = subprocess.run(cmd, cwd=checkout, capture_output=True, text=True)
+    times = [float(t) for i, t in NANOGPT_ITER.findall(run.stdout) if int(i) > 0]
+    if run.returncode or not times:
+        raise UserError(f"nanoGPT's train.py failed in {checkout}: {(run.stderr or run.stdout).strip().splitlines()[-1:]}")
+    return float(np.median(times))
+
+# %% ../nbs/05_eval.ipynb #8bf2eae2
+GPT2_SMALL = dict(n_layer=12, n_head=12, n_embd=768, vocab_size=50257, block_size=1024, bias=True, gelu='tanh')
+
+def generation_speed(new_tokens=50, dtype='float32', batches=(1, 8), decodings=('greedy', 'top-k 200'), busy=False,
+                     model_args=GPT2_SMALL) -> list[dict]:
+    "Tokens/s of our `generate` and of `transformers`' on the same weights, one row per decoding and batch size."
+    from transformers import GPT2LMHeadModel
+    torch.manual_seed(0)
+    ours = GPT(GPTConfig(**model_args)).eval()
+    with tempfile.TemporaryDirectory() as d:
+        ours.save_pretrained(d)
+        hf = GPT2LMHeadModel.from_pretrained(d).eval()
+    spinner = subprocess.Popen([sys.executable, '-c', 'while True: pass']) if busy else None
+    rows = []
+    try:
+        for decoding in decodings:
+            ours_args = dict(temperature=0.0) if decoding == 'greedy' else dict(temperature=1.0, top_k=200)
+            hf_args = dict(do_sample=False) if decoding == 'greedy' else dict(do_sample=True, top_k=200, top_p=1.0)
+            for batch in batches:
+                x = torch.randint(0, model_args['vocab_size'], (batch, 16), generator=torch.Generator().manual_seed(batch))
+                runs = {'ours': lambda: ours.generate(x, new_tokens, **ours_args),
+                        'transformers': lambda: hf.generate(x, max_new_tokens=new_tokens, min_new_tokens=new_tokens,
+                                                            pad_token_id=0, **hf_args)}
+                row = dict(decoding=decoding, batch=batch)
+                for name, run in runs.items():
+                    with torch.no_grad(), autocast_ctx('cpu', dtype):
+                        run()
+                        row[name] = new_tokens * batch / _seconds(run)
+                rows.append(row)
+    finally:
+        if spinner: spinner.kill(); spinner.wait()
+    return rows
+
+# %% ../nbs/05_eval.ipynb #abb92461
+def _recipe_command(recipe, dtype, iters, compile=False):
+    "The nanogpt-train command whose log gives a training row of the suite."
+    return ' '.join(['nanogpt-train train_shakespeare_char --device=cpu', f'--compile={compile}', f'--dtype={dtype}', *recipe,
+                     f'--max_iters={iters}', '--eval_interval=1000000', '--eval_iters=1'])
+
+def cpu_suite(nanogpt=None, dataset='shakespeare_char', suite='cpu', new_tokens=50, busy=True, with_compile=True,
+              recipes=SUITE_RECIPES, iters=SUITE_ITERS, model_args=GPT2_SMALL) -> dict:
+    "Print the CPU figures (machine, matmul peaks, both recipes, nanoGPT, generation); returns them too."
+    if suite == 'cpu' and not (data_dir(dataset)/'train.bin').exists():
+        raise UserError(f'dataset {dataset} is not prepared: run nanogpt-prepare shakespeare_char, or pass '
+                        '--dataset=FOLDER of a prepared shakespeare_char')
+    default = pick_dtype('auto', 'cpu')
+    dtypes = ['float32'] + ([default] if default != 'float32' else [])
+    out = {'machine': machine_line(), 'peak': {dt: matmul_peak(dt) for dt in ('float32', 'bfloat16')}}
+    print(f"Machine: {out['machine']}\n\nMatmul peak (2048-cube, `nanogpt_nb.eval.matmul_peak`): fp32 "
+          f"{out['peak']['float32'] / 1e9:.0f} GFLOP/s, bf16 {out['peak']['bfloat16'] / 1e9:.0f} GFLOP/s")
+    if suite == 'cpu':
+        out['train'] = []
+        print('\n| recipe | run | ms/iter | of the matmul peak | against nanoGPT | command |\n|---|---|---|---|---|---|')
+        with tempfile.TemporaryDirectory() as tmp_dir:
+            for name, recipe in recipes.items():
+                n = iters[name]
+                ng = nanogpt_ms(nanogpt, recipe, n, data_dir(dataset), f'{tmp_dir}/ng') if nanogpt else None
+                if ng:
+                    print(f'| {name} | nanoGPT train.py, fp32 | {ng:.1f} | | 1.00 | `python train.py '
+                          f'config/train_shakespeare_char.py --device=cpu --compile=False {" ".join(recipe)}` in {nanogpt} |')
+                runs = [(dt, False) for dt in dtypes] + ([('float32', True)] if with_compile else [])
+                for dt, compiled in runs:
+                    r = train_ms(recipe, dt, n, data_dir(dataset), f'{tmp_dir}/{name}-{dt}-{compiled}', compiled)
+                    share = r['flops'] / (r['ms'] / 1e3) / out['peak'][dt]
+                    label = f'ours, {dt}' + (f', compiled ({(r["first_ms"] - r["ms"]) / 1e3:.0f} s to compile)' if compiled else '')
+                    ratio = f'{r["ms"] / ng:.2f}' if ng else ''
+                    print(f'| {name} | {label} | {r["ms"]:.1f} | {share:.0%} | {ratio} | `{_recipe_command(recipe, dt, n, compiled)}` |')
+                    out['train'].append(dict(recipe=name, dtype=dt, compile=compiled, nanogpt_ms=ng, share=share, **r))
+    out['generate'] = []
+    command = f'nanogpt-bench --suite=generate --new_tokens={new_tokens}'
+    print(f'\nGeneration, tokens/s (`{command}`; GPT-2 124M shape, {new_tokens} new tokens after 16):\n\n'
+          '| dtype | machine | decoding | batch | ours | transformers | ours / transformers |\n|---|---|---|---|---|---|---|')
+    passes = [(dt, False, ('greedy', 'top-k 200')) for dt in dtypes] + ([('float32', True, ('greedy',))] if busy else [])
+    for dt, spin, decodings in passes:
+        for r in generation_speed(new_tokens, dt, decodings=decodings, busy=spin, model_args=model_args):
+            print(f"| {dt} | {'one core busy' if spin else 'idle'} | {r['decoding']} | {r['batch']} | {r['ours']:.1f} | "
+                  f"{r['transformers']:.1f} | {r['ours'] / r['transformers']:.2f} |")
+            out['generate'].append(dict(dtype=dt, busy=spin, **r))
+    return out
 
 # %% ../nbs/05_eval.ipynb #7883d4fe
 def read_log(out_dir) -> list[dict]:

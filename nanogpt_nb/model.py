@@ -14,7 +14,7 @@ from torch.utils.checkpoint import checkpoint
 from fastcore.basics import patch
 
 from .core import UserError, from_hub, first_non_finite
-from .attention import CausalSelfAttention, Dropout, KVCache, POS_EMBS
+from .attention import CausalSelfAttention, Dropout, KVCache, Linear, POS_EMBS
 
 # %% auto #0
 __all__ = ['PEAK_FLOPS', 'GPTConfig', 'gpt_config', 'MLP', 'Block', 'GPT', 'model_from_checkpoint', 'device_peak_flops']
@@ -66,9 +66,9 @@ class MLP(nn.Module):
     "The position-wise feed-forward layer: widen 4x, GELU, project back."
     def __init__(self, config):
         super().__init__()
-        self.c_fc = nn.Linear(config.n_embd, 4 * config.n_embd, bias=config.bias)
+        self.c_fc = Linear(config.n_embd, 4 * config.n_embd, bias=config.bias)
         self.gelu = nn.GELU(approximate='tanh' if config.gelu == 'tanh' else 'none')
-        self.c_proj = nn.Linear(4 * config.n_embd, config.n_embd, bias=config.bias)
+        self.c_proj = Linear(4 * config.n_embd, config.n_embd, bias=config.bias)
         self.dropout = Dropout(config.dropout)
 
     def forward(self, x):
@@ -104,7 +104,7 @@ class GPT(nn.Module):
         layers['h'] = nn.ModuleList([Block(config) for _ in range(config.n_layer)])
         layers['ln_f'] = nn.LayerNorm(config.n_embd, bias=config.bias)
         self.transformer = nn.ModuleDict(layers)
-        self.lm_head = nn.Linear(config.n_embd, config.vocab_size, bias=False)
+        self.lm_head = Linear(config.n_embd, config.vocab_size, bias=False)
         self.transformer.wte.weight = self.lm_head.weight  # weight tying
         self.activation_checkpointing = False  # training sets it: recompute each block in backward, to save memory
         self.apply(self._init_weights)
