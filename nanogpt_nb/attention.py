@@ -4,13 +4,17 @@
 
 # %% ../nbs/02_attention.ipynb #c3ab5eac
 from __future__ import annotations
-import functools, importlib.util, math, time
+import functools, importlib.util, math, time, warnings
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
 from .core import UserError
+
+# torch.compile traces through the cached masks and biases below, which is right: they are pure functions of their
+# arguments, so the graph computes (and constant-folds) the same tensors the cache holds
+warnings.filterwarnings('ignore', message='Dynamo detected a call to a `functools.lru_cache`-wrapped function')
 
 # %% auto #0
 __all__ = ['FEW_ROWS', 'BACKENDS', 'POS_EMBS', 'alibi_slopes', 'alibi_bias', 'causal_mask', 'causal_bias', 'keep_mask', 'dropout',

@@ -4,18 +4,19 @@
 
 # %% ../nbs/00_core.ipynb #68c55eae
 from __future__ import annotations
-import errno, hashlib, os, shutil, sys, warnings
+import ctypes, errno, hashlib, os, shutil, sys, warnings
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import torch
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'RUN_FILE', 'UserError', 'run_cli', 'tmp_path', 'atomic_write', 'recover_swap', 'swap_in',
-           'scratch_mount', 'remove_stale_tmp', 'check_writable', 'atomic_write_text', 'hub_reachable', 'go_offline',
-           'from_hub', 'pick_device', 'cpu_flags', 'cpu_has_native_bf16', 'pick_dtype', 'autocast_ctx',
-           'strip_compile_prefix', 'tensor_bytes', 'tensors_checksum', 'first_non_finite', 'check_checkpoint',
-           'tensor_shapes', 'error_cause', 'is_sharded', 'load_sharded', 'load_checkpoint']
+__all__ = ['M_TRIM_THRESHOLD', 'M_MMAP_MAX', 'CKPT_FORMAT', 'RUN_FILE', 'UserError', 'run_cli', 'tmp_path', 'atomic_write',
+           'recover_swap', 'swap_in', 'scratch_mount', 'remove_stale_tmp', 'check_writable', 'atomic_write_text',
+           'hub_reachable', 'go_offline', 'from_hub', 'pick_device', 'cpu_flags', 'cpu_has_native_bf16', 'pick_dtype',
+           'keep_freed_memory', 'autocast_ctx', 'strip_compile_prefix', 'tensor_bytes', 'tensors_checksum',
+           'first_non_finite', 'check_checkpoint', 'tensor_shapes', 'error_cause', 'is_sharded', 'load_sharded',
+           'load_checkpoint']
 
 # %% ../nbs/00_core.ipynb #3c810d7d
 class UserError(Exception):
@@ -212,6 +213,20 @@ def pick_dtype(dtype: str, device_type: str) -> str:
     if device_type == 'cpu' and cpu_has_native_bf16():
         return 'bfloat16'
     return 'float32'
+
+# %% ../nbs/00_core.ipynb #bcdd28d0
+M_TRIM_THRESHOLD, M_MMAP_MAX = -1, -4  # mallopt parameters, from glibc's malloc.h
+
+def keep_freed_memory() -> bool:
+    "Make glibc's malloc reuse freed memory instead of returning it to the OS; True if it now does (Linux, glibc)."
+    if sys.platform != 'linux' or any(k.startswith('MALLOC_') or k == 'GLIBC_TUNABLES' for k in os.environ):
+        return False
+    try:
+        libc = ctypes.CDLL('libc.so.6')
+    except OSError:  # musl and others: no glibc tunables
+        return False
+    # no mmap for any allocation (so all of it is heap memory that free() keeps), and no trimming of the heap's top
+    return bool(libc.mallopt(M_MMAP_MAX, 0)) and bool(libc.mallopt(M_TRIM_THRESHOLD, 2 ** 31 - 1))
 
 # %% ../nbs/00_core.ipynb #28ef70d6
 def autocast_ctx(device_type: str, dtype: str):

@@ -27,11 +27,11 @@ from .train import (TrainConfig, train, opt, key_help, option_help, load_config,
                               init_kind, checkpoint_file, GPT2_NAMES, RunLog, check_ranges, setup_distributed, ProcessInfo)
 
 # %% auto #0
-__all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'TASK_URLS', 'BENCH_OPTIONS', 'BENCH_HELP', 'SUITE_RECIPES', 'SUITE_ITERS',
+__all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'TASK_URLS', 'BENCH_OPTIONS', 'BENCH_HELP', 'OP_CLASSES', 'SUITE_RECIPES', 'SUITE_ITERS',
            'NANOGPT_ITER', 'GPT2_SMALL', 'checkpoint_data_meta', 'model_source', 'load_model', 'evaluate', 'eval_main',
            'eval_cli', 'task_path', 'load_task', 'score_items', 'task_counts', 'run_task', 'task_main', 'SampleConfig',
-           'sample', 'sample_cli', 'bench_main', 'bench_cli', 'machine_line', 'matmul_peak', 'train_ms', 'nanogpt_ms',
-           'generation_speed', 'cpu_suite', 'read_log', 'plot_runs', 'attention_maps', 'sampler_widget']
+           'sample', 'sample_cli', 'op_classes', 'bench_main', 'bench_cli', 'machine_line', 'matmul_peak', 'train_ms',
+           'nanogpt_ms', 'generation_speed', 'cpu_suite', 'read_log', 'plot_runs', 'attention_maps', 'sampler_widget']
 
 # %% ../nbs/05_eval.ipynb #13c121d3
 def checkpoint_data_meta(ckpt: dict, path='checkpoint') -> dict:
@@ -389,6 +389,24 @@ BENCH_HELP = {'iters': 'timed iterations', 'warmup': 'untimed iterations first',
               'busy': 'with --suite, also time greedy generation with another process spinning on a core',
               'with_compile': 'with --suite=cpu, also time each recipe with torch.compile'}
 
+# %% ../nbs/05_eval.ipynb #b761a2a2
+OP_CLASSES = {  # the first class whose pattern an operation's name matches
+    'matmul (linear layers)': r'aten::(mm|addmm|addbmm)$',
+    'attention': r'aten::(bmm|baddbmm|_?softmax|_softmax_backward_data|_scaled_dot_product\w*|where|masked_fill\w*)$',
+    'optimizer': r'aten::(_fused_adamw?_|_foreach_\w+|linalg_vector_norm|clamp\w*)$|^Optimizer',
+    'dtype casts': r'aten::(copy_|_to_copy|to)$',
+    'norm, GELU, dropout, elementwise': r'aten::\w+',
+}
+
+def op_classes(prof, wall_s: float) -> dict:
+    "Seconds of a profiled run per class of `OP_CLASSES`, plus 'framework' for the wall time no operation accounts for."
+    totals = dict.fromkeys([*OP_CLASSES, 'framework'], 0.0)
+    for event in prof.key_averages():
+        kind = next((k for k, pattern in OP_CLASSES.items() if re.search(pattern, event.key)), None)
+        if kind: totals[kind] += event.self_cpu_time_total / 1e6
+    totals['framework'] = max(wall_s - sum(totals.values()), 0.0)
+    return totals
+
 # %% ../nbs/05_eval.ipynb #fee3ea26
 def bench_main(argv):
     "`nanogpt-bench`'s work: ms per training step, tokens/s and MFU of a config, on random or real data."
@@ -436,6 +454,9 @@ def bench_main(argv):
         prof.__exit__(None, None, None); Path(cfg.out_dir).mkdir(parents=True, exist_ok=True)
         prof.export_chrome_trace(str(Path(cfg.out_dir)/'bench_trace.json'))
         print(prof.key_averages().table(sort_by='self_cpu_time_total', row_limit=12))
+        print('| class of operation | ms/iter (profiled) | share |\n|---|---|---|')
+        for kind, secs in op_classes(prof, dt * opts['iters']).items():
+            print(f"| {kind} | {secs / opts['iters'] * 1e3:.1f} | {secs / (dt * opts['iters']):.0%} |")
     peak = cfg.peak_flops or device_peak_flops(device, dt_name)
     mfu = model.estimate_mfu(cfg.batch_size, dt, peak_flops=peak)
     tokens = cfg.batch_size * cfg.block_size / dt
@@ -523,11 +544,17 @@ def generation_speed(new_tokens=50, dtype='float32', batches=(1, 8), decodings=(
                      model_args=GPT2_SMALL) -> list[dict]:
     "Tokens/s of our `generate` and of `transformers`' on the same weights, one row per decoding and batch size."
     from transformers import GPT2LMHeadModel
+    from transformers.utils import logging as hf_logging
     torch.manual_seed(0)
     ours = GPT(GPTConfig(**model_args)).eval()
-    with tempfile.TemporaryDirectory() as d:
-        ours.save_pretrained(d)
-        hf = GPT2LMHeadModel.from_pretrained(d).eval()
+    bars = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()  # no bars for a local copy between the table's rows
+    try:
+        with tempfile.TemporaryDirectory() as d:
+            ours.save_pretrained(d)
+            hf = GPT2LMHeadModel.from_pretrained(d).eval()
+    finally:
+        if bars: hf_logging.enable_progress_bar()
     spinner = subprocess.Popen([sys.executable, '-c', 'while True: pass']) if busy else None
     rows = []
     try:

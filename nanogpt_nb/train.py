@@ -36,7 +36,7 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 from .core import (UserError, run_cli, atomic_write, atomic_write_text, pick_device, pick_dtype, autocast_ctx,
                              CKPT_FORMAT, strip_compile_prefix, load_checkpoint, tensors_checksum, first_non_finite,
                              check_writable, remove_stale_tmp, tmp_path, swap_in, recover_swap, is_sharded, RUN_FILE,
-                             tensor_shapes, error_cause, _disk_full)
+                             tensor_shapes, error_cause, keep_freed_memory, _disk_full)
 from .data import load_meta, load_tokens, get_batch, batch_rng, tokenizer_from_meta
 from .embmatrix import load_into_model
 from .attention import BACKENDS, POS_EMBS, check_backend
@@ -1015,6 +1015,8 @@ def _train(cfg: TrainConfig, proc: ProcessInfo, device: str) -> dict:
     torch.manual_seed(cfg.seed)  # the same initial weights in every process and every run with this seed
     if device_type == 'cuda':
         torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = True
+    if device_type == 'cpu':
+        keep_freed_memory()  # every step frees and re-allocates its activations: 5-9% faster steps (00_core)
     out_dir = Path(cfg.out_dir)
 
     # data
