@@ -78,14 +78,15 @@ class Dropout(nn.Dropout):
         return dropout(x, self.p) if self.training and self.p > 0 else x
 
 # %% ../nbs/02_attention.ipynb #d94d390a
-FEW_ROWS = range(8, 33)  # row counts for which (W x^T)^T beats x W^T on CPU (MKL, batch-8 decoding)
+FEW_ROWS = range(8, 33)  # row counts for which (W x^T)^T beats x W^T on CPU in fp32 (MKL, batch-8 decoding)
 
 class Linear(nn.Linear):
-    "`nn.Linear`; for 8-32 rows on CPU without grad, computed as `(W @ x^T)^T`, faster there."
+    "`nn.Linear`; for 8-32 rows in fp32 on CPU without grad, computed as `(W @ x^T)^T`, faster there."
     def forward(self, x):
         "`(..., in_features)` to `(..., out_features)`."
         rows = x.numel() // self.in_features
-        if x.device.type != 'cpu' or torch.is_grad_enabled() or rows not in FEW_ROWS:
+        if (x.device.type != 'cpu' or torch.is_grad_enabled() or rows not in FEW_ROWS or self.weight.dtype != torch.float32
+                or torch.is_autocast_enabled('cpu')):
             return super().forward(x)
         x_t = x.reshape(rows, self.in_features).t()  # (in, rows)
         out = self.weight @ x_t if self.bias is None else torch.addmm(self.bias[:, None], self.weight, x_t)  # (out, rows)

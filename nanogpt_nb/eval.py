@@ -19,7 +19,7 @@ import torch
 import torch.distributed as dist
 
 from .core import (UserError, run_cli, load_checkpoint, pick_device, pick_dtype, autocast_ctx, cpu_flags,
-                            cpu_has_native_bf16)
+                            cpu_has_native_bf16, keep_freed_memory)
 from .data import (load_meta, load_tokens, tokenizer_from_meta, get_batch, batch_rng, HFTokenizer, check_meta,
                              download, flag)
 from .model import GPT, GPTConfig, device_peak_flops, model_from_checkpoint
@@ -394,7 +394,7 @@ OP_CLASSES = {  # the first class whose pattern an operation's name matches
     'matmul (linear layers)': r'aten::(mm|addmm|addbmm)$',
     'attention': r'aten::(bmm|baddbmm|_?softmax|_softmax_backward_data|_scaled_dot_product\w*|where|masked_fill\w*)$',
     'optimizer': r'aten::(_fused_adamw?_|_foreach_\w+|linalg_vector_norm|clamp\w*)$|^Optimizer',
-    'dtype casts': r'aten::(copy_|_to_copy|to)$',
+    'copies and dtype casts': r'aten::(copy_|_to_copy|to|contiguous|clone)$',
     'norm, GELU, dropout, elementwise': r'aten::\w+',
 }
 
@@ -423,6 +423,8 @@ def bench_main(argv):
     dt_name = pick_dtype(cfg.dtype, device.split(':')[0])
     ctx = autocast_ctx(device.split(':')[0], dt_name)
     torch.manual_seed(cfg.seed)
+    if device == 'cpu':
+        keep_freed_memory()  # as training does
     if cfg.dataset == TrainConfig.dataset and (Path(cfg.out_dir)/'ckpt.pt').exists():  # unset: the checkpoint's data
         cfg.dataset = load_checkpoint(Path(cfg.out_dir)/'ckpt.pt')['config'].get('dataset', cfg.dataset)
     try: vocab = load_meta(data_dir(cfg.dataset))['vocab_size']  # the dataset's vocabulary where it is prepared
@@ -615,7 +617,9 @@ def cpu_suite(nanogpt=None, dataset='shakespeare_char', suite='cpu', new_tokens=
     command = f'nanogpt-bench --suite=generate --new_tokens={new_tokens}'
     print(f'\nGeneration, tokens/s (`{command}`; GPT-2 124M shape, {new_tokens} new tokens after 16):\n\n'
           '| dtype | machine | decoding | batch | ours | transformers | ours / transformers |\n|---|---|---|---|---|---|---|')
-    passes = [(dt, False, ('greedy', 'top-k 200')) for dt in dtypes] + ([('float32', True, ('greedy',))] if busy else [])
+    # bf16 too where it is emulated: someone with a bf16 model asks how it generates here
+    passes = [(dt, False, ('greedy', 'top-k 200')) for dt in ('float32', 'bfloat16')]
+    passes += [('float32', True, ('greedy',))] if busy else []
     for dt, spin, decodings in passes:
         for r in generation_speed(new_tokens, dt, decodings=decodings, busy=spin, model_args=model_args):
             print(f"| {dt} | {'one core busy' if spin else 'idle'} | {r['decoding']} | {r['batch']} | {r['ours']:.1f} | "
