@@ -31,7 +31,8 @@ __all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'TASK_URLS', 'BENCH_OPTIONS', 'BENCH_HEL
            'NANOGPT_ITER', 'GPT2_SMALL', 'checkpoint_data_meta', 'model_source', 'load_model', 'evaluate', 'eval_main',
            'eval_cli', 'task_path', 'load_task', 'score_items', 'task_counts', 'run_task', 'task_main', 'SampleConfig',
            'sample', 'sample_cli', 'op_classes', 'bench_main', 'bench_cli', 'machine_line', 'matmul_peak', 'train_ms',
-           'nanogpt_ms', 'generation_speed', 'cpu_suite', 'read_log', 'plot_runs', 'attention_maps', 'sampler_widget']
+           'check_nanogpt', 'nanogpt_ms', 'generation_speed', 'cpu_suite', 'read_log', 'plot_runs', 'attention_maps',
+           'sampler_widget']
 
 # %% ../nbs/05_eval.ipynb #13c121d3
 def checkpoint_data_meta(ckpt: dict, path='checkpoint') -> dict:
@@ -523,12 +524,15 @@ def train_ms(recipe: list, dtype: str, iters: int, dataset, out_dir, compile=Fal
 # %% ../nbs/05_eval.ipynb #3d710990
 NANOGPT_ITER = re.compile(r'^iter (\d+): loss [-\d.naninf]+, time ([\d.]+)ms', re.M)
 
-def nanogpt_ms(checkout, recipe: list, iters: int, dataset, out_dir) -> float:
-    "Median ms per iteration (after the first) of nanoGPT's own train.py in `checkout`, on `recipe`, in fp32."
-    script = Path(checkout)/'train.py'
-    if not (script.exists() and (Path(checkout)/'config'/'train_shakespeare_char.py').exists()):
+def check_nanogpt(checkout):
+    "Raise a `UserError` unless `checkout` holds nanoGPT's train.py and its shakespeare-char config."
+    if not ((Path(checkout)/'train.py').exists() and (Path(checkout)/'config'/'train_shakespeare_char.py').exists()):
         raise UserError(f'{checkout} is not a nanoGPT checkout (no train.py and config/train_shakespeare_char.py): '
                         'pass --nanogpt=PATH of a clone of github.com/karpathy/nanoGPT')
+
+def nanogpt_ms(checkout, recipe: list, iters: int, dataset, out_dir) -> float:
+    "Median ms per iteration (after the first) of nanoGPT's own train.py in `checkout`, on `recipe`, in fp32."
+    check_nanogpt(checkout)
     cmd = [sys.executable, 'train.py', 'config/train_shakespeare_char.py', '--device=cpu', '--compile=False',
            '--dtype=float32', *recipe, f'--max_iters={iters}', '--eval_interval=1000000', '--eval_iters=1',
            '--log_interval=1', '--always_save_checkpoint=False', f'--dataset={Path(dataset).resolve()}',
@@ -590,6 +594,8 @@ def cpu_suite(nanogpt=None, dataset='shakespeare_char', suite='cpu', new_tokens=
     if suite == 'cpu' and not (data_dir(dataset)/'train.bin').exists():
         raise UserError(f'dataset {dataset} is not prepared: run nanogpt-prepare shakespeare_char, or pass '
                         '--dataset=FOLDER of a prepared shakespeare_char')
+    if suite == 'cpu' and nanogpt:
+        check_nanogpt(nanogpt)  # before minutes of measuring
     default = pick_dtype('auto', 'cpu')
     dtypes = ['float32'] + ([default] if default != 'float32' else [])
     out = {'machine': machine_line(), 'peak': {dt: matmul_peak(dt) for dt in ('float32', 'bfloat16')}}
