@@ -30,9 +30,9 @@ from .train import (TrainConfig, train, opt, key_help, option_help, load_config,
 __all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'TASK_URLS', 'BENCH_OPTIONS', 'BENCH_HELP', 'OP_CLASSES', 'SUITE_RECIPES', 'SUITE_ITERS',
            'NANOGPT_ITER', 'GPT2_SMALL', 'checkpoint_data_meta', 'model_source', 'load_model', 'evaluate', 'eval_main',
            'eval_cli', 'task_path', 'load_task', 'score_items', 'task_counts', 'run_task', 'task_main', 'SampleConfig',
-           'sample', 'sample_cli', 'op_classes', 'bench_main', 'bench_cli', 'machine_line', 'matmul_peak', 'train_ms',
-           'check_nanogpt', 'nanogpt_ms', 'generation_speed', 'cpu_suite', 'read_log', 'plot_runs', 'attention_maps',
-           'sampler_widget']
+           'sample', 'sample_cli', 'op_classes', 'bench_main', 'bench_cli', 'machine_line', 'matmul_peak',
+           'recipe_args', 'train_ms', 'check_nanogpt', 'nanogpt_ms', 'generation_speed', 'cpu_suite', 'read_log',
+           'plot_runs', 'attention_maps', 'sampler_widget']
 
 # %% ../nbs/05_eval.ipynb #13c121d3
 def checkpoint_data_meta(ckpt: dict, path='checkpoint') -> dict:
@@ -509,11 +509,15 @@ SUITE_RECIPES = {
 SUITE_ITERS = {'laptop': 100, 'gpu': 4}
 
 # %% ../nbs/05_eval.ipynb #03562b44
+def recipe_args(recipe: list, dtype: str, iters: int, compile=False) -> list:
+    "The nanogpt-train arguments of one training row of the suite (dataset and out_dir aside): its command too."
+    return ['train_shakespeare_char', '--device=cpu', f'--compile={compile}', f'--dtype={dtype}', *recipe,
+            f'--max_iters={iters}', '--eval_interval=1000000', '--eval_iters=1']
+
 def train_ms(recipe: list, dtype: str, iters: int, dataset, out_dir, compile=False) -> dict:
     "Our training loop on `recipe`: median ms per iteration after the first, the first's ms, and FLOPs per iteration."
-    cfg = load_config(['train_shakespeare_char', '--device=cpu', f'--compile={compile}', f'--dtype={dtype}', *recipe,
-                       f'--max_iters={iters}', '--eval_interval=1000000', '--eval_iters=1', '--log_interval=1000000',
-                       f'--dataset={dataset}', f'--out_dir={out_dir}', '--overwrite=True'])
+    cfg = load_config([*recipe_args(recipe, dtype, iters, compile), '--log_interval=1000000', f'--dataset={dataset}',
+                       f'--out_dir={out_dir}', '--overwrite=True'])
     with redirect_stdout(io.StringIO()):
         log = train(cfg)['log']
     ms = [r['ms'] for r in map(json.loads, open(log)) if r['kind'] == 'train']
@@ -583,11 +587,6 @@ def generation_speed(new_tokens=50, dtype='float32', batches=(1, 8), decodings=(
     return rows
 
 # %% ../nbs/05_eval.ipynb #abb92461
-def _recipe_command(recipe, dtype, iters, compile=False):
-    "The nanogpt-train command whose log gives a training row of the suite."
-    return ' '.join(['nanogpt-train train_shakespeare_char --device=cpu', f'--compile={compile}', f'--dtype={dtype}', *recipe,
-                     f'--max_iters={iters}', '--eval_interval=1000000', '--eval_iters=1'])
-
 def cpu_suite(nanogpt=None, dataset='shakespeare_char', suite='cpu', new_tokens=50, busy=True, with_compile=True,
               recipes=SUITE_RECIPES, iters=SUITE_ITERS, model_args=GPT2_SMALL) -> dict:
     "Print the CPU figures (machine, matmul peaks, both recipes, nanoGPT, generation); returns them too."
@@ -617,7 +616,8 @@ def cpu_suite(nanogpt=None, dataset='shakespeare_char', suite='cpu', new_tokens=
                     share = r['flops'] / (r['ms'] / 1e3) / out['peak'][dt]
                     label = f'ours, {dt}' + (f', compiled ({(r["first_ms"] - r["ms"]) / 1e3:.0f} s to compile)' if compiled else '')
                     ratio = f'{r["ms"] / ng:.2f}' if ng else ''
-                    print(f'| {name} | {label} | {r["ms"]:.1f} | {share:.0%} | {ratio} | `{_recipe_command(recipe, dt, n, compiled)}` |')
+                    command = ' '.join(['nanogpt-train', *recipe_args(recipe, dt, n, compiled)])
+                    print(f'| {name} | {label} | {r["ms"]:.1f} | {share:.0%} | {ratio} | `{command}` |')
                     out['train'].append(dict(recipe=name, dtype=dt, compile=compiled, nanogpt_ms=ng, share=share, **r))
     out['generate'] = []
     command = f'nanogpt-bench --suite=generate --new_tokens={new_tokens}'
