@@ -11,16 +11,16 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .core import UserError
+from .core import UserError, cpu_has_native_bf16
 
 # torch.compile traces through the cached masks and biases below, which is right: they are pure functions of their
 # arguments, so the graph computes (and constant-folds) the same tensors the cache holds
 warnings.filterwarnings('ignore', message='Dynamo detected a call to a `functools.lru_cache`-wrapped function')
 
 # %% auto #0
-__all__ = ['FEW_ROWS', 'BACKENDS', 'POS_EMBS', 'alibi_slopes', 'alibi_bias', 'causal_mask', 'causal_bias', 'random_int16',
-           'keep_mask', 'dropout', 'Dropout', 'Linear', 'check_backend', 'attention_probs', 'attend', 'apply_rope',
-           'KVCache', 'CausalSelfAttention', 'bench_attention']
+__all__ = ['FEW_ROWS', 'BACKENDS', 'NATIVE_BF16', 'POS_EMBS', 'alibi_slopes', 'alibi_bias', 'causal_mask', 'causal_bias',
+           'random_int16', 'keep_mask', 'dropout', 'Dropout', 'Linear', 'check_backend', 'attention_probs',
+           'query_block', 'attend', 'apply_rope', 'KVCache', 'CausalSelfAttention', 'bench_attention']
 
 # %% ../nbs/02_attention.ipynb #15f7a5d5
 def alibi_slopes(n_head: int) -> torch.Tensor:
@@ -133,6 +133,20 @@ def _manual(q, k, v, alibi, dropout_p):
     # times 0/1 bytes (2x faster than torch.where on CPU), 1/(1-p) applied to v: T x T fewer multiplies
     return (att * keep.view(torch.uint8)) @ (v * scale)
 
+# %% ../nbs/02_attention.ipynb #2162aa54
+def query_block(Tq: int) -> int:
+    "Query rows per block of the written-out causal attention: all of them below 256, else a quarter to a half."
+    blocks = min(Tq // 128, 4)
+    return -(-Tq // blocks) if blocks >= 2 else Tq
+
+def _causal_blocks(q, k, v, alibi, dropout_p):
+    "`_manual`, block of queries by block, each block on the keys up to its last query only."
+    Tq, offset, size = q.size(2), k.size(2) - q.size(2), query_block(q.size(2))
+    if size == Tq:
+        return _manual(q, k, v, alibi, dropout_p)
+    return torch.cat([_manual(q[:, :, s:s + size], k[:, :, :offset + s + size], v[:, :, :offset + s + size], alibi, dropout_p)
+                      for s in range(0, Tq, size)], dim=2)
+
 # %% ../nbs/02_attention.ipynb #47f19e28
 def _sdpa(q, k, v, alibi, dropout_p):
     "PyTorch's `scaled_dot_product_attention`, with ALiBi as a 4-D float mask."
@@ -181,6 +195,7 @@ def _flash_attn(q, k, v, alibi, dropout_p):
 
 # %% ../nbs/02_attention.ipynb #49dfd366
 _KERNELS = {'manual': _manual, 'sdpa': _sdpa, 'flex': _flex, 'flash_attn': _flash_attn}
+NATIVE_BF16 = cpu_has_native_bf16()  # asked once: torch.compile traces `attend`
 
 def attend(q, k, v, backend='sdpa', alibi=False, dropout_p=0.0):
     "Causal attention of `q` `(B, H, Tq, D)` on `k`, `v` `(B, H, Tk, D)`, queries being the last `Tq` positions."
@@ -188,9 +203,10 @@ def attend(q, k, v, backend='sdpa', alibi=False, dropout_p=0.0):
         # With dropout, CPU SDPA leaves its fused kernel for an unfused one that draws its mask with `bernoulli_`, and
         # in bf16 its fused kernel is slow (the backward ~5x slower than in fp32; torch 2.13). Written out in the input's
         # dtype, with `keep_mask`, attention runs its batched matmuls on the CPU's bf16 units: 1.3-3x faster (benchmark
-        # below). It stores the T x T probabilities, so past 512 keys without dropout the fused kernel runs, in fp32.
-        if dropout_p or (q.dtype == torch.bfloat16 and k.size(2) <= 512):
-            return _manual(q, k, v, alibi, dropout_p)
+        # below). Where bf16 is emulated, the fused kernel in fp32 beats that without dropout (2.5x). It stores the T x T probabilities (the lower part of them, by query blocks), so past 512 keys without
+        # dropout the fused kernel runs, in fp32.
+        if dropout_p or (q.dtype == torch.bfloat16 and k.size(2) <= 512 and NATIVE_BF16):
+            return _causal_blocks(q, k, v, alibi, dropout_p)
         if q.dtype == torch.bfloat16:
             with torch.autocast('cpu', enabled=False):
                 return _sdpa(q.float(), k.float(), v.float(), alibi, dropout_p).to(q.dtype)
