@@ -598,8 +598,10 @@ def cpu_suite(nanogpt=None, dataset='shakespeare_char', suite='cpu', new_tokens=
     default = pick_dtype('auto', 'cpu')
     dtypes = ['float32'] + ([default] if default != 'float32' else [])
     out = {'machine': machine_line(), 'peak': {dt: matmul_peak(dt) for dt in ('float32', 'bfloat16')}}
-    print(f"Machine: {out['machine']}\n\nMatmul peak (2048-cube, `nanogpt_nb.eval.matmul_peak`): fp32 "
-          f"{out['peak']['float32'] / 1e9:.0f} GFLOP/s, bf16 {out['peak']['bfloat16'] / 1e9:.0f} GFLOP/s")
+    print(f"Machine: {out['machine']}")
+    def print_peak(when):
+        print(f"\nMatmul peak (2048-cube, `nanogpt_nb.eval.matmul_peak`, {when}): fp32 "
+              f"{out['peak']['float32'] / 1e9:.0f} GFLOP/s, bf16 {out['peak']['bfloat16'] / 1e9:.0f} GFLOP/s")
     if suite == 'cpu':
         out['train'] = []
         print('\n| recipe | run | ms/iter | of the matmul peak | against nanoGPT | command |\n|---|---|---|---|---|---|')
@@ -612,6 +614,9 @@ def cpu_suite(nanogpt=None, dataset='shakespeare_char', suite='cpu', new_tokens=
                           f'config/train_shakespeare_char.py --device=cpu --compile=False {" ".join(recipe)}` in {nanogpt} |')
                 runs = [(dt, False) for dt in dtypes] + ([('float32', True)] if with_compile else [])
                 for dt, compiled in runs:
+                    # measured again next to each row, the best kept: a shared machine slowed for a moment while the
+                    # peak was measured would otherwise make every share too high
+                    out['peak'][dt] = max(out['peak'][dt], matmul_peak(dt))
                     r = train_ms(recipe, dt, n, data_dir(dataset), f'{tmp_dir}/{name}-{dt}-{compiled}', compiled)
                     share = r['flops'] / (r['ms'] / 1e3) / out['peak'][dt]
                     label = f'ours, {dt}' + (f', compiled ({(r["first_ms"] - r["ms"]) / 1e3:.0f} s to compile)' if compiled else '')
@@ -619,6 +624,9 @@ def cpu_suite(nanogpt=None, dataset='shakespeare_char', suite='cpu', new_tokens=
                     command = ' '.join(['nanogpt-train', *recipe_args(recipe, dt, n, compiled)])
                     print(f'| {name} | {label} | {r["ms"]:.1f} | {share:.0%} | {ratio} | `{command}` |')
                     out['train'].append(dict(recipe=name, dtype=dt, compile=compiled, nanogpt_ms=ng, share=share, **r))
+        print_peak('the best measured during the run: the shares above are of this')
+    else:
+        print_peak('best of 5')
     out['generate'] = []
     command = f'nanogpt-bench --suite=generate --new_tokens={new_tokens}'
     print(f'\nGeneration, tokens/s (`{command}`; GPT-2 124M shape, {new_tokens} new tokens after 16):\n\n'
