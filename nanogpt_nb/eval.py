@@ -379,7 +379,7 @@ def sample_cli(argv=None):
 
 # %% ../nbs/05_eval.ipynb #505a1341
 BENCH_OPTIONS = {'iters': 10, 'warmup': 2, 'real_data': 'False', 'profile': 'False', 'suite': '', 'nanogpt': '',
-                 'new_tokens': 50, 'busy': 'True', 'with_compile': 'True', 'rounds': 2}
+                 'new_tokens': 50, 'busy': 'True', 'with_compile': 'True', 'rounds': 3}
 BENCH_HELP = {'iters': 'timed iterations', 'warmup': 'untimed iterations first',
               'real_data': "True: batches from dataset; False: random tokens", 'profile': 'True: a profiler table and '
               'trace (out_dir/bench_trace.json)',
@@ -589,7 +589,7 @@ def generation_speed(new_tokens=50, dtype='float32', batches=(1, 8), decodings=(
 
 # %% ../nbs/05_eval.ipynb #abb92461
 def cpu_suite(nanogpt=None, dataset='shakespeare_char', suite='cpu', new_tokens=50, busy=True, with_compile=True,
-              recipes=SUITE_RECIPES, iters=SUITE_ITERS, model_args=GPT2_SMALL, rounds=2) -> dict:
+              recipes=SUITE_RECIPES, iters=SUITE_ITERS, model_args=GPT2_SMALL, rounds=3) -> dict:
     "Print the CPU figures (machine, matmul peaks, both recipes, nanoGPT, generation); returns them too."
     if rounds < 1:
         raise UserError(f'--rounds={rounds}: alternate at least one round, e.g. --rounds=2')
