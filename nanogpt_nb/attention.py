@@ -72,7 +72,7 @@ def keep_mask(shape, p: float, device='cpu'):
 
 # %% ../nbs/02_attention.ipynb #518671bb
 def dropout(x, p: float):
-    "Training-mode dropout; on CPU with `keep_mask`, ~6x cheaper to draw than `F.dropout`'s mask."
+    "Training-mode dropout; on CPU with `keep_mask`, whose mask is ~9x cheaper to draw than `F.dropout`'s."
     if x.device.type != 'cpu' or not 0 < p < 1:
         return F.dropout(x, p)
     keep, scale = keep_mask(x.shape, p)
@@ -203,8 +203,9 @@ def attend(q, k, v, backend='sdpa', alibi=False, dropout_p=0.0):
         # With dropout, CPU SDPA leaves its fused kernel for an unfused one that draws its mask with `bernoulli_`, and
         # in bf16 its fused kernel is slow (the backward ~5x slower than in fp32; torch 2.13). Written out in the input's
         # dtype, with `keep_mask`, attention runs its batched matmuls on the CPU's bf16 units: 1.3-3x faster (benchmark
-        # below). Where bf16 is emulated, the fused kernel in fp32 beats that without dropout (2.5x). It stores the T x T probabilities (the lower part of them, by query blocks), so past 512 keys without
-        # dropout the fused kernel runs, in fp32.
+        # below). Where bf16 is emulated, the fused kernel in fp32 beats that without dropout (2.5x). Written out, the
+        # T x T probabilities are stored (their lower part, by query blocks), so past 512 keys without dropout the fused
+        # kernel runs, in fp32.
         if dropout_p or (q.dtype == torch.bfloat16 and k.size(2) <= 512 and NATIVE_BF16):
             return _causal_blocks(q, k, v, alibi, dropout_p)
         if q.dtype == torch.bfloat16:
