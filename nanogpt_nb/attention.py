@@ -63,6 +63,7 @@ def random_int16(shape) -> torch.Tensor:
     words = np.random.PCG64(seed).random_raw((n + 3) // 4)  # 64 random bits per word: four int16s
     return torch.from_numpy(words.view(np.int16)[:n]).view(shape)
 
+# %% ../nbs/02_attention.ipynb #a272b6ee
 def keep_mask(shape, p: float, device='cpu'):
     "A boolean mask keeping each element with probability `1-p` (on CPU `p` rounded to 1/65536), and `1/(1-p)`."
     if torch.device(device).type != 'cpu':
