@@ -608,7 +608,7 @@ def cpu_suite(nanogpt=None, dataset='shakespeare_char', suite='cpu', new_tokens=
         print(f"\nMatmul peak (2048-cube, `nanogpt_nb.eval.matmul_peak`, {when}): fp32 "
               f"{out['peak']['float32'] / 1e9:.0f} GFLOP/s, bf16 {out['peak']['bfloat16'] / 1e9:.0f} GFLOP/s")
     if suite == 'cpu':
-        out['train'], rows = [], []
+        out['train'], measured = [], []
         print(f'\nTraining, ms/iter (nanoGPT and ours alternating, the best of {rounds} rounds each; compile time from the first):\n\n'
               '| recipe | run | ms/iter | of the matmul peak | against nanoGPT | command |\n|---|---|---|---|---|---|')
         with tempfile.TemporaryDirectory() as tmp_dir:
@@ -625,19 +625,20 @@ def cpu_suite(nanogpt=None, dataset='shakespeare_char', suite='cpu', new_tokens=
                         # the peak is measured again next to each run and the best kept, for the same reason
                         out['peak'][dt] = max(out['peak'][dt], matmul_peak(dt))
                         ours[dt, compiled].append(train_ms(recipe, dt, n, data_dir(dataset), f'{tmp_dir}/{name}-{dt}-{compiled}', compiled))
-                ng = min(ng_ms) if ng_ms else None
-                if ng:
-                    rows.append(f'| {name} | nanoGPT train.py, fp32 | {ng:.1f} | | 1.00 | `python train.py '
-                                f'config/train_shakespeare_char.py --device=cpu --compile=False {" ".join(recipe)}` in {nanogpt} |')
-                for (dt, compiled), results in ours.items():
-                    r = dict(min(results, key=lambda r: r['ms']), first_ms=results[0]['first_ms'])  # compile: the first, cold
-                    share = r['flops'] / (r['ms'] / 1e3) / out['peak'][dt]  # of the best peak: this recipe's runs set it last
-                    label = f'ours, {dt}' + (f', compiled ({(r["first_ms"] - r["ms"]) / 1e3:.0f} s to compile)' if compiled else '')
-                    ratio = f'{r["ms"] / ng:.2f}' if ng else ''
-                    command = ' '.join(['nanogpt-train', *recipe_args(recipe, dt, n, compiled)])
-                    rows.append(f'| {name} | {label} | {r["ms"]:.1f} | {share:.0%} | {ratio} | `{command}` |')
-                    out['train'].append(dict(recipe=name, dtype=dt, compile=compiled, nanogpt_ms=ng, share=share, **r))
-        print('\n'.join(rows))
+                measured.append((name, recipe, n, min(ng_ms) if ng_ms else None, ours))
+        # rows once every run is in, so that every share is of the peak printed under them
+        for name, recipe, n, ng, ours in measured:
+            if ng:
+                print(f'| {name} | nanoGPT train.py, fp32 | {ng:.1f} | | 1.00 | `python train.py '
+                      f'config/train_shakespeare_char.py --device=cpu --compile=False {" ".join(recipe)}` in {nanogpt} |')
+            for (dt, compiled), results in ours.items():
+                r = dict(min(results, key=lambda r: r['ms']), first_ms=results[0]['first_ms'])  # the compile: the first run's
+                share = r['flops'] / (r['ms'] / 1e3) / out['peak'][dt]
+                label = f'ours, {dt}' + (f', compiled ({(r["first_ms"] - r["ms"]) / 1e3:.0f} s to compile)' if compiled else '')
+                ratio = f'{r["ms"] / ng:.2f}' if ng else ''
+                command = ' '.join(['nanogpt-train', *recipe_args(recipe, dt, n, compiled)])
+                print(f'| {name} | {label} | {r["ms"]:.1f} | {share:.0%} | {ratio} | `{command}` |')
+                out['train'].append(dict(recipe=name, dtype=dt, compile=compiled, nanogpt_ms=ng, share=share, **r))
         print_peak('the best measured during the run: the shares above are of this')
     else:
         print_peak('best of 5')
