@@ -5,6 +5,7 @@
 # %% ../nbs/05_eval.ipynb #dd216107
 from __future__ import annotations
 import io, json, math, os, platform, re, subprocess, sys, tempfile, time
+from collections import Counter
 from contextlib import nullcontext, redirect_stdout
 from dataclasses import dataclass, asdict
 from pathlib import Path
@@ -17,6 +18,7 @@ if __name__ == '__main__' and not __package__ and '__file__' in globals():
 import numpy as np
 import torch
 import torch.distributed as dist
+from torch.utils._python_dispatch import TorchDispatchMode
 
 from .core import (UserError, run_cli, load_checkpoint, pick_device, pick_dtype, autocast_ctx, cpu_flags,
                             cpu_has_native_bf16, keep_freed_memory)
@@ -28,10 +30,11 @@ from .train import (TrainConfig, train, opt, key_help, option_help, load_config,
 
 # %% auto #0
 __all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'TASK_URLS', 'BENCH_OPTIONS', 'BENCH_HELP', 'OP_CLASSES', 'SUITE_RECIPES', 'SUITE_ITERS',
-           'NANOGPT_ITER', 'GPT2_SMALL', 'checkpoint_data_meta', 'model_source', 'load_model', 'evaluate', 'eval_main',
-           'eval_cli', 'task_path', 'load_task', 'score_items', 'task_counts', 'run_task', 'task_main', 'SampleConfig',
-           'sample', 'sample_cli', 'op_classes', 'bench_main', 'bench_cli', 'machine_line', 'matmul_peak',
-           'recipe_args', 'train_ms', 'check_nanogpt', 'nanogpt_ms', 'generation_speed', 'cpu_suite', 'read_log',
+           'MATMUL_OPS', 'NANOGPT_ITER', 'GPT2_SMALL', 'checkpoint_data_meta', 'model_source', 'load_model', 'evaluate',
+           'eval_main', 'eval_cli', 'task_path', 'load_task', 'score_items', 'task_counts', 'run_task', 'task_main',
+           'SampleConfig', 'sample', 'sample_cli', 'op_classes', 'bench_main', 'bench_cli', 'machine_line',
+           'matmul_peak', 'recipe_args', 'train_ms', 'MatmulRecorder', 'matmul_calls', 'matmul_floor',
+           'recipe_matmul_floor', 'check_nanogpt', 'nanogpt_ms', 'generation_speed', 'cpu_suite', 'read_log',
            'plot_runs', 'attention_maps', 'sampler_widget']
 
 # %% ../nbs/05_eval.ipynb #13c121d3
@@ -527,6 +530,55 @@ def train_ms(recipe: list, dtype: str, iters: int, dataset, out_dir, compile=Fal
     flops = model.estimate_mfu(cfg.batch_size, 1.0, peak_flops=1.0)  # FLOPs of one iteration
     return {'ms': float(np.median(ms[1:])), 'first_ms': ms[0], 'flops': flops}
 
+# %% ../nbs/05_eval.ipynb #08dfd831
+MATMUL_OPS = {torch.ops.aten.mm.default, torch.ops.aten.addmm.default, torch.ops.aten.bmm.default,
+              torch.ops.aten.baddbmm.default}
+
+class MatmulRecorder(TorchDispatchMode):
+    "Records each matmul op that runs under it: the op, its inputs' `(shape, strides, dtype)` and its keyword arguments."
+    def __init__(self):
+        super().__init__()
+        self.calls = []
+
+    def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+        if func in MATMUL_OPS:
+            layouts = tuple((tuple(a.shape), a.stride(), a.dtype) if isinstance(a, torch.Tensor) else a for a in args)
+            self.calls.append((func, layouts, tuple(sorted((kwargs or {}).items()))))
+        return func(*args, **(kwargs or {}))
+
+def matmul_calls(model, batch_size: int, dtype='float32') -> list:
+    "The matmuls of one training step of `model` on the CPU (a forward pass at full context and its backward), in order."
+    idx = torch.randint(0, model.config.vocab_size, (batch_size, model.config.block_size))
+    model.train()
+    with MatmulRecorder() as recorder:
+        with autocast_ctx('cpu', dtype):
+            _, loss = model(idx, idx)
+        loss.backward()
+    model.zero_grad(set_to_none=True)
+    return recorder.calls
+
+# %% ../nbs/05_eval.ipynb #fe875167
+def _tensor_like(shape, stride, dtype) -> torch.Tensor:
+    "Random values laid out as `shape` and `stride` (a 0 stride for a broadcast operand included)."
+    storage = 1 + sum((n - 1) * s for n, s in zip(shape, stride)) if all(shape) else 0
+    return torch.randn(storage).to(dtype).as_strided(shape, stride)
+
+def matmul_floor(calls: list, reps=3) -> float:
+    "Seconds `calls` (from `matmul_calls`) take, each matmul timed alone at its layout, best of `reps`: a step's floor."
+    total = 0.0
+    for (op, layouts, kwargs), count in Counter(calls).items():  # a layer's matmuls repeat in every layer: time once
+        args = [_tensor_like(*a) if isinstance(a, tuple) else a for a in layouts]
+        op(*args, **dict(kwargs))  # warm-up
+        total += count * min(_seconds(lambda: op(*args, **dict(kwargs))) for _ in range(reps))
+    return total
+
+# %% ../nbs/05_eval.ipynb #f84c9376
+def recipe_matmul_floor(recipe: list, dtype: str, dataset) -> float:
+    "The matmul floor of one training step of a suite recipe on this machine, in ms."
+    cfg = load_config([*recipe_args(recipe, dtype, 1), f'--dataset={dataset}'])
+    model = GPT(model_config(cfg, load_meta(data_dir(cfg.dataset))['vocab_size']))
+    return matmul_floor(matmul_calls(model, cfg.batch_size, dtype)) * 1e3
+
 # %% ../nbs/05_eval.ipynb #3d710990
 NANOGPT_ITER = re.compile(r'^iter (\d+): loss [-\d.naninf]+, time ([\d.]+)ms', re.M)
 
@@ -610,14 +662,15 @@ def cpu_suite(nanogpt=None, dataset='shakespeare_char', suite='cpu', new_tokens=
     if suite == 'cpu':
         out['train'], measured = [], []
         print(f'\nTraining, ms/iter (nanoGPT and ours alternating, the best of {rounds} rounds each; compile time from the first):\n\n'
-              '| recipe | run | ms/iter | of the matmul peak | against nanoGPT | command |\n|---|---|---|---|---|---|')
+              '| recipe | run | ms/iter | of the matmul peak | its matmuls alone, ms | the most it could reach | against nanoGPT '
+              '| command |\n|---|---|---|---|---|---|---|---|')
         with tempfile.TemporaryDirectory() as tmp_dir:
             for name, recipe in recipes.items():
                 n = iters[name]
                 runs = [(dt, False) for dt in dtypes] + ([('float32', True)] if with_compile else [])
                 # nanoGPT and ours alternate and each keeps its best round: a shared machine's speed drifts by tens of
                 # percent within minutes, which one back-to-back pair would report as a difference in speed
-                ng_ms, ours = [], {run: [] for run in runs}
+                ng_ms, ours, floor = [], {run: [] for run in runs}, {}
                 for _ in range(rounds):
                     if nanogpt:
                         ng_ms.append(nanogpt_ms(nanogpt, recipe, n, data_dir(dataset), f'{tmp_dir}/ng'))
@@ -625,20 +678,25 @@ def cpu_suite(nanogpt=None, dataset='shakespeare_char', suite='cpu', new_tokens=
                         # the peak is measured again next to each run and the best kept, for the same reason
                         out['peak'][dt] = max(out['peak'][dt], matmul_peak(dt))
                         ours[dt, compiled].append(train_ms(recipe, dt, n, data_dir(dataset), f'{tmp_dir}/{name}-{dt}-{compiled}', compiled))
-                measured.append((name, recipe, n, min(ng_ms) if ng_ms else None, ours))
+                        if not compiled:
+                            floor[dt] = min(floor.get(dt, math.inf), recipe_matmul_floor(recipe, dt, data_dir(dataset)))
+                measured.append((name, recipe, n, min(ng_ms) if ng_ms else None, ours, floor))
         # rows once every run is in, so that every share is of the peak printed under them
-        for name, recipe, n, ng, ours in measured:
+        for name, recipe, n, ng, ours, floor in measured:
             if ng:
-                print(f'| {name} | nanoGPT train.py, fp32 | {ng:.1f} | | 1.00 | `python train.py '
+                print(f'| {name} | nanoGPT train.py, fp32 | {ng:.1f} | | | | 1.00 | `python train.py '
                       f'config/train_shakespeare_char.py --device=cpu --compile=False {" ".join(recipe)}` in {nanogpt} |')
             for (dt, compiled), results in ours.items():
                 r = dict(min(results, key=lambda r: r['ms']), first_ms=results[0]['first_ms'])  # the compile: the first run's
                 share = r['flops'] / (r['ms'] / 1e3) / out['peak'][dt]
                 label = f'ours, {dt}' + (f', compiled ({(r["first_ms"] - r["ms"]) / 1e3:.0f} s to compile)' if compiled else '')
-                ratio = f'{r["ms"] / ng:.2f}' if ng else ''
+                floor_ms = None if compiled else floor[dt]
+                floor_cells = f'{floor_ms:.1f} | {r["flops"] / (floor_ms / 1e3) / out["peak"][dt]:.0%}' if floor_ms else ' | '
+                ratio = f'{r["ms"] / ng:.2f}' + (f' (its matmuls alone {floor_ms / ng:.2f})' if floor_ms else '') if ng else ''
                 command = ' '.join(['nanogpt-train', *recipe_args(recipe, dt, n, compiled)])
-                print(f'| {name} | {label} | {r["ms"]:.1f} | {share:.0%} | {ratio} | `{command}` |')
-                out['train'].append(dict(recipe=name, dtype=dt, compile=compiled, nanogpt_ms=ng, share=share, **r))
+                print(f'| {name} | {label} | {r["ms"]:.1f} | {share:.0%} | {floor_cells} | {ratio} | `{command}` |')
+                out['train'].append(dict(recipe=name, dtype=dt, compile=compiled, nanogpt_ms=ng, share=share,
+                                         floor_ms=floor_ms, **r))
         print_peak('the best measured during the run: the shares above are of this')
     else:
         print_peak('best of 5')
