@@ -26,7 +26,8 @@ from .data import (load_meta, load_tokens, tokenizer_from_meta, get_batch, batch
                              download, flag)
 from .model import GPT, GPTConfig, device_peak_flops, model_from_checkpoint
 from .train import (TrainConfig, train, opt, key_help, option_help, load_config, data_dir, model_config,
-                              init_kind, checkpoint_file, GPT2_NAMES, RunLog, check_ranges, setup_distributed, ProcessInfo)
+                              init_kind, checkpoint_file, GPT2_NAMES, RunLog, check_ranges, setup_distributed, ProcessInfo,
+                              build_optimizer, optimizer_list)
 
 # %% auto #0
 __all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'TASK_URLS', 'BENCH_OPTIONS', 'BENCH_HELP', 'OP_CLASSES', 'SUITE_RECIPES', 'SUITE_ITERS',
@@ -437,7 +438,7 @@ def bench_main(argv):
     except UserError: vocab = 50257
     model = GPT(model_config(cfg, vocab)).to(device)
     vocab = model.config.vocab_size
-    opt = model.configure_optimizers(cfg.weight_decay, cfg.learning_rate, (cfg.beta1, cfg.beta2))
+    opt = build_optimizer(model, cfg)  # AdamW, or Muon and AdamW: as training builds them
     fwd = torch.compile(model) if (cfg.compile if cfg.compile is not None else device.startswith('cuda')) else model
     data = load_tokens(data_dir(cfg.dataset), 'train') if real else None
     def batch(i):
@@ -470,7 +471,7 @@ def bench_main(argv):
     tokens = cfg.batch_size * cfg.block_size / dt
     print(f'{model.get_num_params()/1e6:.1f}M params, batch {cfg.batch_size}x{cfg.block_size}, {device} {dt_name}: '
           f'{dt*1e3:.1f} ms/iter, {tokens:,.0f} tokens/s, mfu {f"{mfu*100:.1f}%" if mfu else "n/a (pass --peak_flops)"}')
-    return {'ms': dt * 1e3, 'tokens_per_s': tokens, 'mfu': mfu}
+    return {'ms': dt * 1e3, 'tokens_per_s': tokens, 'mfu': mfu, 'optimizers': [type(o).__name__ for o in optimizer_list(opt)]}
 
 # %% ../nbs/05_eval.ipynb #af4ff6eb
 def bench_cli(argv=None):

@@ -16,12 +16,13 @@ if __name__ == '__main__' and not __package__ and '__file__' in globals():
 __all__ = ['OLD_KEYS', 'CONFIG_DIR', 'GPT2_NAMES', 'RANGES', 'OPEN_ABOVE', 'GPT2_SHAPES', 'opt', 'TrainConfig',
            'config_reference', 'option_help', 'key_help', 'find_config', 'load_config', 'data_dir', 'emb_file',
            'init_kind', 'checkpoint_file', 'check_ranges', 'check_resume_kind', 'check_config', 'ProcessInfo',
-           'setup_distributed', 'retry_key', 'micro_batches', 'NanoGPTStream', 'Optimizers', 'build_optimizer',
-           'get_lr', 'RunState', 'rng_state', 'set_rng_state', 'run_record', 'not_finite_error', 'save_checkpoint',
-           'restore', 'shard_model', 'gradient_sync', 'optimizer_list', 'save_sharded', 'load_sharded_optimizer',
-           'memory_per_process', 'estimate_loss', 'RunLog', 'checkpoints_due', 'kept_checkpoints', 'divergence',
-           'stop_diverged', 'recover', 'EvalExtras', 'eval_extras', 'evaluate_and_save', 'StopOnSignal', 'model_config',
-           'build_model', 'claim_out_dir', 'train', 'print_sample', 'train_cli']
+           'setup_distributed', 'retry_key', 'micro_batches', 'NanoGPTStream', 'newton_schulz', 'fast_matmul_dtype',
+           'Muon', 'Optimizers', 'build_optimizer', 'get_lr', 'RunState', 'rng_state', 'set_rng_state', 'run_record',
+           'not_finite_error', 'save_checkpoint', 'restore', 'shard_model', 'gradient_sync', 'optimizer_list',
+           'save_sharded', 'load_sharded_optimizer', 'memory_per_process', 'estimate_loss', 'RunLog', 'checkpoints_due',
+           'kept_checkpoints', 'divergence', 'stop_diverged', 'recover', 'EvalExtras', 'eval_extras',
+           'evaluate_and_save', 'StopOnSignal', 'model_config', 'build_model', 'claim_out_dir', 'train', 'print_sample',
+           'train_cli']
 
 # %% ../nbs/04_train.ipynb #0eca6ad1
 import ast, difflib, json, math, os, random, shutil, signal, socket, time, typing
@@ -36,7 +37,7 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 from .core import (UserError, run_cli, atomic_write, atomic_write_text, pick_device, pick_dtype, autocast_ctx,
                              CKPT_FORMAT, strip_compile_prefix, load_checkpoint, tensors_checksum, first_non_finite,
                              check_writable, remove_stale_tmp, tmp_path, swap_in, recover_swap, is_sharded, RUN_FILE,
-                             tensor_shapes, error_cause, keep_freed_memory, _disk_full)
+                             tensor_shapes, error_cause, keep_freed_memory, _disk_full, cpu_has_native_bf16)
 from .data import load_meta, load_tokens, get_batch, batch_rng, tokenizer_from_meta
 from .embmatrix import load_into_model
 from .attention import BACKENDS, POS_EMBS, check_backend
@@ -424,6 +425,57 @@ class NanoGPTStream:
             batch, self.pending = self.pending, self.draw()
             yield batch
 
+# %% ../nbs/04_train.ipynb #97529dd3
+def newton_schulz(g: torch.Tensor, coefficients, steps: int, eps: float, dtype=torch.bfloat16) -> torch.Tensor:
+    "The semi-orthogonal matrix near `g` (its singular values pushed to about 1), by `steps` Newton-Schulz iterations in `dtype`."
+    a, b, c = coefficients
+    x = g.to(dtype)
+    tall = x.size(0) > x.size(1)
+    if tall:
+        x = x.T                                        # iterate on the wide side: A = XX^T is the smaller Gram matrix
+    x = x / x.norm().clamp(min=eps)                    # singular values in [0, 1]
+    for _ in range(steps):
+        gram = x @ x.T
+        x = torch.addmm(x, torch.addmm(gram, gram, gram, beta=b, alpha=c), x, beta=a)  # aX + (bA + cA^2) X
+    return x.T if tall else x
+
+# %% ../nbs/04_train.ipynb #e7e5dd79
+def fast_matmul_dtype(device: torch.device) -> torch.dtype:
+    "bf16 on accelerators and on CPUs with bf16 units (AVX-512 BF16 or AMX); fp32 on CPUs that only emulate bf16."
+    return torch.float32 if device.type == 'cpu' and not cpu_has_native_bf16() else torch.bfloat16
+
+class Muon(torch.optim.Muon):
+    "`torch.optim.Muon` orthogonalising in `ns_dtype`: by default bf16, or fp32 on a CPU where bf16 is emulated."
+    def __init__(self, params, ns_dtype: torch.dtype | None = None, **kwargs):
+        super().__init__(params, **kwargs)
+        self.ns_dtype = ns_dtype
+
+    @torch.no_grad()
+    def step(self, closure=None):
+        "Momentum, its Newton-Schulz orthogonalisation, decoupled weight decay, then the update scaled to the matrix shape."
+        loss = None
+        if closure is not None:
+            with torch.enable_grad():
+                loss = closure()
+        for group in self.param_groups:
+            lr, momentum = group['lr'], group['momentum']
+            for p in (p for p in group['params'] if p.grad is not None):  # matrices: torch.optim.Muon accepts no other
+                state = self.state[p]
+                if 'momentum_buffer' not in state:
+                    state['momentum_buffer'] = torch.zeros_like(p.grad, memory_format=torch.preserve_format)
+                buf = state['momentum_buffer']
+                buf.lerp_(p.grad, 1 - momentum)
+                update = p.grad.lerp(buf, momentum) if group['nesterov'] else buf
+                update = newton_schulz(update, group['ns_coefficients'], group['ns_steps'], group['eps'],
+                                       self.ns_dtype or fast_matmul_dtype(p.device))
+                rows, cols = p.shape
+                # the update's size: AdamW's typical RMS (match_rms_adamw), or the original sqrt(max(1, rows/cols))
+                shape_scale = (0.2 * math.sqrt(max(rows, cols)) if group['adjust_lr_fn'] == 'match_rms_adamw'
+                               else math.sqrt(max(1, rows / cols)))
+                p.mul_(1 - lr * group['weight_decay'])
+                p.add_(update, alpha=-lr * shape_scale)
+        return loss
+
 # %% ../nbs/04_train.ipynb #8ac5c18e
 class Optimizers:
     "Several optimizers stepped as one: their parameter groups, steps, gradients and state dicts together."
@@ -466,8 +518,8 @@ def build_optimizer(model: GPT, cfg: TrainConfig):
     hidden_ids = {id(p) for p in hidden}
     rest = [p for _, p in trainable if id(p) not in hidden_ids]
     muon_lr = cfg.muon_lr or cfg.learning_rate
-    muon = torch.optim.Muon([{'params': hidden, 'lr_mult': muon_lr / cfg.learning_rate}], lr=muon_lr,
-                            weight_decay=cfg.muon_weight_decay, momentum=cfg.muon_momentum, adjust_lr_fn='match_rms_adamw')
+    muon = Muon([{'params': hidden, 'lr_mult': muon_lr / cfg.learning_rate}], lr=muon_lr,
+                weight_decay=cfg.muon_weight_decay, momentum=cfg.muon_momentum, adjust_lr_fn='match_rms_adamw')
     adamw = torch.optim.AdamW([{'params': [p for p in rest if p.dim() >= 2], 'weight_decay': cfg.weight_decay},
                                {'params': [p for p in rest if p.dim() < 2], 'weight_decay': 0.0}],
                               lr=cfg.learning_rate, betas=betas)
