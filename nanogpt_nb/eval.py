@@ -568,9 +568,9 @@ def matmul_floor(calls: list, reps=3) -> float:
     "Seconds `calls` (from `matmul_calls`) take, each matmul timed alone at its layout, best of `reps`: a step's floor."
     total = 0.0
     for (op, layouts, kwargs), count in Counter(calls).items():  # a layer's matmuls repeat in every layer: time once
-        args = [_tensor_like(*a) if isinstance(a, tuple) else a for a in layouts]
-        op(*args, **dict(kwargs))  # warm-up
-        total += count * min(_seconds(lambda: op(*args, **dict(kwargs))) for _ in range(reps))
+        args, kwargs = [_tensor_like(*a) if isinstance(a, tuple) else a for a in layouts], dict(kwargs)
+        op(*args, **kwargs)  # warm-up
+        total += count * min(_seconds(lambda: op(*args, **kwargs)) for _ in range(reps))
     return total
 
 # %% ../nbs/05_eval.ipynb #f84c9376

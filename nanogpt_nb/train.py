@@ -37,7 +37,7 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 from .core import (UserError, run_cli, atomic_write, atomic_write_text, pick_device, pick_dtype, autocast_ctx,
                              CKPT_FORMAT, strip_compile_prefix, load_checkpoint, tensors_checksum, first_non_finite,
                              check_writable, remove_stale_tmp, tmp_path, swap_in, recover_swap, is_sharded, RUN_FILE,
-                             tensor_shapes, error_cause, keep_freed_memory, _disk_full, cpu_has_native_bf16)
+                             tensor_shapes, error_cause, keep_freed_memory, _disk_full)
 from .data import load_meta, load_tokens, get_batch, batch_rng, tokenizer_from_meta
 from .embmatrix import load_into_model
 from .attention import BACKENDS, POS_EMBS, check_backend
@@ -442,7 +442,7 @@ def newton_schulz(g: torch.Tensor, coefficients, steps: int, eps: float, dtype=t
 # %% ../nbs/04_train.ipynb #e7e5dd79
 def fast_matmul_dtype(device: torch.device) -> torch.dtype:
     "bf16 on accelerators and on CPUs with bf16 units (AVX-512 BF16 or AMX); fp32 on CPUs that only emulate bf16."
-    return torch.float32 if device.type == 'cpu' and not cpu_has_native_bf16() else torch.bfloat16
+    return getattr(torch, pick_dtype('auto', 'cpu')) if device.type == 'cpu' else torch.bfloat16  # the CPU's auto dtype
 
 class Muon(torch.optim.Muon):
     "`torch.optim.Muon` orthogonalising in `ns_dtype`: by default bf16, or fp32 on a CPU where bf16 is emulated."
