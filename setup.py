@@ -28,7 +28,7 @@ setuptools.setup(
     url=cfg['git_url'],
     packages=setuptools.find_packages(include=['nanogpt_nb', 'nanogpt_nb.*']),
     # the training configs ship inside the package so `nanogpt-train train_gpt2` works without a clone
-    package_data={'nanogpt_nb': ['config/*.py']},
+    package_data={'nanogpt_nb': ['configs/*.py']},
     include_package_data=True,
     install_requires=requirements,
     extras_require={'dev': dev_requirements},

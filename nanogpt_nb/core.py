@@ -4,11 +4,13 @@
 
 # %% ../nbs/00_core.ipynb #68c55eae
 from __future__ import annotations
-import ctypes, errno, hashlib, os, shutil, sys, warnings
+import ctypes, importlib, errno, hashlib, os, shutil, sys, warnings
 from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 
 import torch
+import torch.distributed as dist
 
 # %% auto #0
 __all__ = ['M_TRIM_THRESHOLD', 'M_MMAP_MAX', 'CKPT_FORMAT', 'RUN_FILE', 'UserError', 'run_cli', 'tmp_path', 'atomic_write',
@@ -16,7 +18,7 @@ __all__ = ['M_TRIM_THRESHOLD', 'M_MMAP_MAX', 'CKPT_FORMAT', 'RUN_FILE', 'UserErr
            'hub_reachable', 'go_offline', 'from_hub', 'pick_device', 'cpu_flags', 'cpu_has_native_bf16', 'pick_dtype',
            'keep_freed_memory', 'autocast_ctx', 'strip_compile_prefix', 'tensor_bytes', 'tensors_checksum',
            'first_non_finite', 'check_checkpoint', 'tensor_shapes', 'error_cause', 'is_sharded', 'load_sharded',
-           'load_checkpoint']
+           'load_checkpoint', 'ProcessInfo', 'setup_distributed', 'moved']
 
 # %% ../nbs/00_core.ipynb #3c810d7d
 class UserError(Exception):
@@ -332,3 +334,46 @@ def load_checkpoint(path, device='cpu', need_model=True) -> dict:
         raise UserError(f'{path} is not a readable checkpoint ({type(e).__name__}); it may be truncated or corrupt: '
                         'restore a copy or start again with init_from=scratch') from None
     return check_checkpoint(ckpt, path, need_model)
+
+# %% ../nbs/00_core.ipynb #0af1717d
+@dataclass
+class ProcessInfo:
+    "This process's place among the training processes."
+    rank: int = 0
+    local_rank: int = 0
+    world_size: int = 1
+
+    @property
+    def is_main(self) -> bool:
+        "Process 0, which evaluates, logs and writes checkpoints."
+        return self.rank == 0
+
+    @property
+    def is_distributed(self) -> bool:
+        "More than one process."
+        return self.world_size > 1
+
+# %% ../nbs/00_core.ipynb #a0099ff6
+def setup_distributed(ddp_backend: str, device: str) -> tuple[ProcessInfo, str]:
+    "This process's `ProcessInfo` and device, joining the process group when run under torchrun."
+    if int(os.environ.get('RANK', -1)) < 0:
+        return ProcessInfo(), device
+    proc = ProcessInfo(int(os.environ['RANK']), int(os.environ['LOCAL_RANK']), int(os.environ['WORLD_SIZE']))
+    if device.startswith('cuda'):
+        device = f'cuda:{proc.local_rank}'
+        torch.cuda.set_device(device)
+        dist.init_process_group(backend=ddp_backend, device_id=torch.device(device))
+    else:
+        dist.init_process_group(backend='gloo')
+    return proc, device
+
+# %% ../nbs/00_core.ipynb #cd5c2e95
+def moved(module: str, names: dict):
+    "A module `__getattr__` for `names` (name -> the module they moved to): found there, with a `DeprecationWarning`."
+    def __getattr__(name):
+        if name not in names:
+            raise AttributeError(f'module {module!r} has no attribute {name!r}')
+        warnings.warn(f'{module}.{name} moved to nanogpt_nb.{names[name]}: import it from there (the old path goes '
+                      'in the next release)', DeprecationWarning, stacklevel=2)
+        return getattr(importlib.import_module(f'nanogpt_nb.{names[name]}'), name)
+    return __getattr__

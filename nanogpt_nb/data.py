@@ -16,7 +16,7 @@ from .core import (UserError, run_cli, tmp_path, atomic_write, atomic_write_text
 # %% auto #0
 __all__ = ['META_FIELDS', 'SHAKESPEARE_URL', 'BUILTIN', 'GPT2Tokenizer', 'CharTokenizer', 'HFTokenizer', 'tokenizer_from_meta',
            'make_tokenizer', 'token_dtype', 'write_tokens', 'read_plain_pickle', 'check_meta', 'load_meta',
-           'check_token_ids', 'load_tokens', 'download', 'load_corpus', 'val_documents', 'split_corpus',
+           'check_token_ids', 'load_tokens', 'data_dir', 'download', 'load_corpus', 'val_documents', 'split_corpus',
            'tokenize_splits', 'write_split_from_dataset', 'prepare', 'batch_rng', 'get_batch', 'flag', 'prepare_cli']
 
 # %% ../nbs/00_data.ipynb #f349b9b3
@@ -272,6 +272,12 @@ def load_tokens(data_dir, split: str, meta: dict | None = None) -> np.memmap:
     if 'vocab_size' in meta:  # an id past the vocabulary is an IndexError on CPU and a device-side assert on CUDA
         check_token_ids(data, meta['vocab_size'], path)
     return data
+
+# %% ../nbs/00_data.ipynb #21fad070
+def data_dir(dataset: str) -> Path:
+    "The prepared dataset folder: `data/DATASET` as in nanoGPT, or `dataset` itself if that is a folder."
+    d = Path('data')/dataset
+    return d if d.exists() or not Path(dataset).is_dir() else Path(dataset)
 
 # %% ../nbs/00_data.ipynb #7d31aae0
 SHAKESPEARE_URL = 'https://raw.githubusercontent.com/karpathy/char-rnn/master/data/tinyshakespeare/input.txt'
