@@ -25,7 +25,7 @@ from .train import train
 __all__ = ['BENCH_OPTIONS', 'BENCH_HELP', 'OP_CLASSES', 'SUITE_RECIPES', 'SUITE_ITERS', 'MATMUL_OPS', 'NANOGPT_ITER',
            'GPT2_SMALL', 'op_classes', 'bench_main', 'bench_cli', 'machine_line', 'matmul_peak', 'recipe_args',
            'train_ms', 'MatmulRecorder', 'matmul_calls', 'matmul_floor', 'recipe_matmul_floor', 'check_nanogpt',
-           'nanogpt_ms', 'generation_speed', 'cpu_suite']
+           'nanogpt_ms', 'generation_speed', 'suite_training', 'suite_training_rows', 'suite_generation', 'cpu_suite']
 
 # %% ../nbs/07_bench.ipynb #505a1341
 BENCH_OPTIONS = {'iters': 10, 'warmup': 2, 'real_data': 'False', 'profile': 'False', 'suite': '', 'nanogpt': '',
@@ -288,7 +288,69 @@ def generation_speed(new_tokens=50, dtype='float32', batches=(1, 8), decodings=(
         if spinner: spinner.kill(); spinner.wait()
     return rows
 
-# %% ../nbs/07_bench.ipynb #abb92461
+# %% ../nbs/07_bench.ipynb #f15b71cc
+def suite_training(nanogpt, dataset, recipes, iters, dtypes, with_compile, rounds, peak: dict) -> list:
+    "Each recipe's runs, nanoGPT's and ours alternating, the best of `rounds` each; raises `peak` where a run measures more."
+    measured = []
+    with tempfile.TemporaryDirectory() as tmp_dir:
+        for name, recipe in recipes.items():
+            n = iters[name]
+            runs = [(dt, False) for dt in dtypes] + ([('float32', True)] if with_compile else [])
+            # nanoGPT and ours alternate and each keeps its best round: a shared machine's speed drifts by tens of
+            # percent within minutes, which one back-to-back pair would report as a difference in speed
+            ng_ms, ours, floor = [], {run: [] for run in runs}, {}
+            for _ in range(rounds):
+                if nanogpt:
+                    ng_ms.append(nanogpt_ms(nanogpt, recipe, n, data_dir(dataset), f'{tmp_dir}/ng'))
+                for dt, compiled in runs:
+                    # the peak is measured again next to each run and the best kept, for the same reason
+                    peak[dt] = max(peak[dt], matmul_peak(dt))
+                    out_dir = f'{tmp_dir}/{name}-{dt}-{compiled}'
+                    ours[dt, compiled].append(train_ms(recipe, dt, n, data_dir(dataset), out_dir, compiled))
+                    if not compiled:
+                        floor[dt] = min(floor.get(dt, math.inf), recipe_matmul_floor(recipe, dt, data_dir(dataset)))
+            measured.append((name, recipe, n, min(ng_ms) if ng_ms else None, ours, floor))
+    return measured
+
+# %% ../nbs/07_bench.ipynb #90c914bd
+def suite_training_rows(measured: list, peak: dict, nanogpt) -> list:
+    "Print the training table's rows (once every run is in, so each share is of the final `peak`); returns them as dicts."
+    rows = []
+    for name, recipe, n, ng, ours, floor in measured:
+        if ng:
+            print(f'| {name} | nanoGPT train.py, fp32 | {ng:.1f} | | | | 1.00 | `python train.py '
+                  f'config/train_shakespeare_char.py --device=cpu --compile=False {" ".join(recipe)}` in {nanogpt} |')
+        for (dt, compiled), results in ours.items():
+            r = dict(min(results, key=lambda r: r['ms']), first_ms=results[0]['first_ms'])  # the compile: the first run's
+            share = r['flops'] / (r['ms'] / 1e3) / peak[dt]
+            label = f'ours, {dt}' + (f', compiled ({(r["first_ms"] - r["ms"]) / 1e3:.0f} s to compile)' if compiled else '')
+            floor_ms = None if compiled else floor[dt]
+            floor_cells = f'{floor_ms:.1f} | {r["flops"] / (floor_ms / 1e3) / peak[dt]:.0%}' if floor_ms else ' | '
+            ratio = f'{r["ms"] / ng:.2f}' + (f' (its matmuls alone {floor_ms / ng:.2f})' if floor_ms else '') if ng else ''
+            command = ' '.join(['nanogpt-train', *recipe_args(recipe, dt, n, compiled)])
+            print(f'| {name} | {label} | {r["ms"]:.1f} | {share:.0%} | {floor_cells} | {ratio} | `{command}` |')
+            rows.append(dict(recipe=name, dtype=dt, compile=compiled, nanogpt_ms=ng, share=share, floor_ms=floor_ms, **r))
+    return rows
+
+# %% ../nbs/07_bench.ipynb #ca25c45d
+def suite_generation(new_tokens, busy, model_args, rounds) -> list:
+    "Print the generation table (fp32 and bf16, idle, and fp32 greedy with a core busy); returns its rows."
+    command = f'nanogpt-bench --suite=generate --new_tokens={new_tokens} --rounds={rounds}'
+    print(f'\nGeneration, tokens/s (`{command}`; GPT-2 124M shape, {new_tokens} new tokens after 16; ours and '
+          f'transformers alternating, the best of {rounds} runs each):\n\n'
+          '| dtype | machine | decoding | batch | ours | transformers | ours / transformers |\n|---|---|---|---|---|---|---|')
+    # bf16 too where it is emulated: someone with a bf16 model asks how it generates here
+    passes = [(dt, False, ('greedy', 'top-k 200')) for dt in ('float32', 'bfloat16')]
+    passes += [('float32', True, ('greedy',))] if busy else []
+    rows = []
+    for dt, spin, decodings in passes:
+        for r in generation_speed(new_tokens, dt, decodings=decodings, busy=spin, model_args=model_args, rounds=rounds):
+            print(f"| {dt} | {'one core busy' if spin else 'idle'} | {r['decoding']} | {r['batch']} | {r['ours']:.1f} | "
+                  f"{r['transformers']:.1f} | {r['ours'] / r['transformers']:.2f} |")
+            rows.append(dict(dtype=dt, busy=spin, **r))
+    return rows
+
+# %% ../nbs/07_bench.ipynb #abb75d14
 def cpu_suite(nanogpt=None, dataset='shakespeare_char', suite='cpu', new_tokens=50, busy=True, with_compile=True,
               recipes=SUITE_RECIPES, iters=SUITE_ITERS, model_args=GPT2_SMALL, rounds=3) -> dict:
     "Print the CPU figures (machine, matmul peaks, both recipes, nanoGPT, generation); returns them too."
@@ -303,61 +365,14 @@ def cpu_suite(nanogpt=None, dataset='shakespeare_char', suite='cpu', new_tokens=
     dtypes = ['float32'] + ([default] if default != 'float32' else [])
     out = {'machine': machine_line(), 'peak': {dt: matmul_peak(dt) for dt in ('float32', 'bfloat16')}}
     print(f"Machine: {out['machine']}")
-    def print_peak(when):
-        print(f"\nMatmul peak (2048-cube, `nanogpt_nb.eval.matmul_peak`, {when}): fp32 "
-              f"{out['peak']['float32'] / 1e9:.0f} GFLOP/s, bf16 {out['peak']['bfloat16'] / 1e9:.0f} GFLOP/s")
     if suite == 'cpu':
-        out['train'], measured = [], []
-        print(f'\nTraining, ms/iter (nanoGPT and ours alternating, the best of {rounds} rounds each; compile time from the first):\n\n'
-              '| recipe | run | ms/iter | of the matmul peak | its matmuls alone, ms | the most it could reach | against nanoGPT '
-              '| command |\n|---|---|---|---|---|---|---|---|')
-        with tempfile.TemporaryDirectory() as tmp_dir:
-            for name, recipe in recipes.items():
-                n = iters[name]
-                runs = [(dt, False) for dt in dtypes] + ([('float32', True)] if with_compile else [])
-                # nanoGPT and ours alternate and each keeps its best round: a shared machine's speed drifts by tens of
-                # percent within minutes, which one back-to-back pair would report as a difference in speed
-                ng_ms, ours, floor = [], {run: [] for run in runs}, {}
-                for _ in range(rounds):
-                    if nanogpt:
-                        ng_ms.append(nanogpt_ms(nanogpt, recipe, n, data_dir(dataset), f'{tmp_dir}/ng'))
-                    for dt, compiled in runs:
-                        # the peak is measured again next to each run and the best kept, for the same reason
-                        out['peak'][dt] = max(out['peak'][dt], matmul_peak(dt))
-                        ours[dt, compiled].append(train_ms(recipe, dt, n, data_dir(dataset), f'{tmp_dir}/{name}-{dt}-{compiled}', compiled))
-                        if not compiled:
-                            floor[dt] = min(floor.get(dt, math.inf), recipe_matmul_floor(recipe, dt, data_dir(dataset)))
-                measured.append((name, recipe, n, min(ng_ms) if ng_ms else None, ours, floor))
-        # rows once every run is in, so that every share is of the peak printed under them
-        for name, recipe, n, ng, ours, floor in measured:
-            if ng:
-                print(f'| {name} | nanoGPT train.py, fp32 | {ng:.1f} | | | | 1.00 | `python train.py '
-                      f'config/train_shakespeare_char.py --device=cpu --compile=False {" ".join(recipe)}` in {nanogpt} |')
-            for (dt, compiled), results in ours.items():
-                r = dict(min(results, key=lambda r: r['ms']), first_ms=results[0]['first_ms'])  # the compile: the first run's
-                share = r['flops'] / (r['ms'] / 1e3) / out['peak'][dt]
-                label = f'ours, {dt}' + (f', compiled ({(r["first_ms"] - r["ms"]) / 1e3:.0f} s to compile)' if compiled else '')
-                floor_ms = None if compiled else floor[dt]
-                floor_cells = f'{floor_ms:.1f} | {r["flops"] / (floor_ms / 1e3) / out["peak"][dt]:.0%}' if floor_ms else ' | '
-                ratio = f'{r["ms"] / ng:.2f}' + (f' (its matmuls alone {floor_ms / ng:.2f})' if floor_ms else '') if ng else ''
-                command = ' '.join(['nanogpt-train', *recipe_args(recipe, dt, n, compiled)])
-                print(f'| {name} | {label} | {r["ms"]:.1f} | {share:.0%} | {floor_cells} | {ratio} | `{command}` |')
-                out['train'].append(dict(recipe=name, dtype=dt, compile=compiled, nanogpt_ms=ng, share=share,
-                                         floor_ms=floor_ms, **r))
-        print_peak('the best measured during the run: the shares above are of this')
-    else:
-        print_peak('best of 5')
-    out['generate'] = []
-    command = f'nanogpt-bench --suite=generate --new_tokens={new_tokens} --rounds={rounds}'
-    print(f'\nGeneration, tokens/s (`{command}`; GPT-2 124M shape, {new_tokens} new tokens after 16; ours and '
-          f'transformers alternating, the best of {rounds} runs each):\n\n'
-          '| dtype | machine | decoding | batch | ours | transformers | ours / transformers |\n|---|---|---|---|---|---|---|')
-    # bf16 too where it is emulated: someone with a bf16 model asks how it generates here
-    passes = [(dt, False, ('greedy', 'top-k 200')) for dt in ('float32', 'bfloat16')]
-    passes += [('float32', True, ('greedy',))] if busy else []
-    for dt, spin, decodings in passes:
-        for r in generation_speed(new_tokens, dt, decodings=decodings, busy=spin, model_args=model_args, rounds=rounds):
-            print(f"| {dt} | {'one core busy' if spin else 'idle'} | {r['decoding']} | {r['batch']} | {r['ours']:.1f} | "
-                  f"{r['transformers']:.1f} | {r['ours'] / r['transformers']:.2f} |")
-            out['generate'].append(dict(dtype=dt, busy=spin, **r))
+        print(f'\nTraining, ms/iter (nanoGPT and ours alternating, the best of {rounds} rounds each; compile time from '
+              'the first):\n\n| recipe | run | ms/iter | of the matmul peak | its matmuls alone, ms | the most it could '
+              'reach | against nanoGPT | command |\n|---|---|---|---|---|---|---|---|')
+        measured = suite_training(nanogpt, dataset, recipes, iters, dtypes, with_compile, rounds, out['peak'])
+        out['train'] = suite_training_rows(measured, out['peak'], nanogpt)
+    when = 'the best measured during the run: the shares above are of this' if suite == 'cpu' else 'best of 5'
+    print(f"\nMatmul peak (2048-cube, `nanogpt_nb.bench.matmul_peak`, {when}): fp32 "
+          f"{out['peak']['float32'] / 1e9:.0f} GFLOP/s, bf16 {out['peak']['bfloat16'] / 1e9:.0f} GFLOP/s")
+    out['generate'] = suite_generation(new_tokens, busy, model_args, rounds)
     return out

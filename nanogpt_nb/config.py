@@ -17,18 +17,20 @@ from .model import GPTConfig
 from .tasks import TASK_URLS
 
 # %% auto #0
-__all__ = ['OLD_KEYS', 'CONFIG_DIR', 'GPT2_NAMES', 'RANGES', 'OPEN_ABOVE', 'opt', 'TrainConfig', 'config_reference',
-           'option_help', 'key_help', 'find_config', 'load_config', 'emb_file', 'init_kind', 'checkpoint_file',
-           'check_ranges', 'check_resume_kind', 'check_config', 'split_options', 'model_config']
+__all__ = ['OLD_KEYS', 'CONFIG_DIR', 'GPT2_NAMES', 'RANGES', 'OPEN_ABOVE', 'opt', 'RunOptions', 'DataOptions', 'ModelOptions',
+           'OptimizerOptions', 'SystemOptions', 'TrainConfig', 'config_reference', 'option_help', 'key_help',
+           'find_config', 'load_config', 'emb_file', 'init_kind', 'checkpoint_file', 'check_ranges',
+           'check_resume_kind', 'check_values', 'check_config', 'split_options', 'model_config']
 
 # %% ../nbs/03a_config.ipynb #afcc23a6
 def opt(default, help: str):
     "A config field with its default and a one-line meaning, for `--help` and the reference table."
     return field(default=default, metadata={'help': help})
 
+# %% ../nbs/03a_config.ipynb #417396fb
 @dataclass
-class TrainConfig:
-    "Every setting of a training run: nanoGPT's names, defaults and meanings, plus this project's own."
+class RunOptions:
+    "Where a run writes and how often, what it does when it diverges, what it starts from, and its logging."
     # I/O
     out_dir: str = opt('out', 'folder for ckpt.pt, best.pt and log.jsonl')
     eval_interval: int = opt(2000, 'evaluate (and checkpoint) every this many iterations')
@@ -52,6 +54,11 @@ class TrainConfig:
     wandb_project: str = opt('owt', 'wandb project')
     wandb_run_name: str = opt('gpt2', 'wandb run name')
     progress: bool = opt(False, 'a tqdm progress bar over iterations')
+
+# %% ../nbs/03a_config.ipynb #c353aa62
+@dataclass
+class DataOptions:
+    "Which tokens a run reads and how many at a time."
     # data
     dataset: str = opt('openwebtext', 'a folder under data/, or a path to a prepared folder')
     sampler: str = opt('keyed', 'keyed: batches keyed by (seed, iteration, micro-step), the same for any number of '
@@ -60,6 +67,11 @@ class TrainConfig:
     batch_size: int = opt(12, 'sequences per micro-step')
     block_size: int = opt(1024, 'context length in tokens')
     eval_block_size: int = opt(0, 'also report val loss at this context (ALiBi only past block_size); 0: off')
+
+# %% ../nbs/03a_config.ipynb #af5ac314
+@dataclass
+class ModelOptions:
+    "The shape of the model, its positions and attention kernel, and a pre-trained embedding to start from."
     # model
     n_layer: int = opt(12, 'transformer blocks')
     n_head: int = opt(12, 'attention heads per block')
@@ -75,6 +87,11 @@ class TrainConfig:
     emb_path: str = opt('', "embedding matrix file; '': the dataset folder's embeddings.pt")
     emb_projection: str = opt('', "'' | pca | orthogonal: map a wider or narrower matrix to n_embd")
     emb_freeze_iters: int = opt(0, 'keep the token embedding fixed for this many iterations (-1: the whole run)')
+
+# %% ../nbs/03a_config.ipynb #c2215486
+@dataclass
+class OptimizerOptions:
+    "The optimizers (AdamW, or Muon with AdamW) and the learning-rate schedule."
     # AdamW
     learning_rate: float = opt(6e-4, 'peak learning rate')
     max_iters: int = opt(600000, 'iterations in all')
@@ -95,6 +112,11 @@ class TrainConfig:
     warmup_iters: int = opt(2000, 'iterations of linear warmup')
     lr_decay_iters: int = opt(600000, 'iteration where the cosine reaches min_lr')
     min_lr: float = opt(6e-5, 'learning rate at the end of the decay')
+
+# %% ../nbs/03a_config.ipynb #0e643b49
+@dataclass
+class SystemOptions:
+    "Processes, device, precision and compilation, and what evaluations measure besides the loss."
     # system
     ddp_backend: str = opt('nccl', "process-group backend on CUDA (CPU processes use gloo); nanoGPT's name: backend")
     parallel: str = opt('ddp', 'ddp: every process holds the whole model | fsdp: weights, gradients and optimizer state '
@@ -113,6 +135,11 @@ class TrainConfig:
     eval_tasks_file: str = opt('', "the task's jsonl: for mc, or a local copy of hellaswag")
     eval_tasks_limit: int = opt(0, 'items scored per task; 0: all')
 
+# %% ../nbs/03a_config.ipynb #db04107e
+# dataclasses collect fields from the last base first: listed this way round, the keys come in reading order
+@dataclass
+class TrainConfig(SystemOptions, OptimizerOptions, ModelOptions, DataOptions, RunOptions):
+    "Every setting of a training run: nanoGPT's names, defaults and meanings, plus this project's own."
     def __post_init__(self):
         if self.alibi and self.pos_emb == 'learned':  # the old switch
             self.pos_emb = 'alibi'
@@ -272,10 +299,9 @@ def check_resume_kind(cfg: TrainConfig):
         raise UserError(f'{path} was written by a parallel=ddp run: resume it with --parallel=ddp, or start FSDP from '
                         f'its weights with --init_from={path}')
 
-def check_config(cfg: TrainConfig):
-    "Raise a `UserError` for settings that cannot work, alone or together, on this machine and process count."
-    device_type = pick_device(cfg.device).split(':')[0]
-    world_size = int(os.environ.get('WORLD_SIZE', 1))
+# %% ../nbs/03a_config.ipynb #1244b18b
+def check_values(cfg: TrainConfig):
+    "Raise a `UserError` for the first key whose value is not one of its choices, or outside its range."
     choices = {'dtype': ('auto', 'bfloat16', 'float16', 'float32'),
                'eval_batches': ('auto', 'fixed', 'random'), 'sampler': ('keyed', 'nanogpt'),
                'emb_projection': ('', 'pca', 'orthogonal'), 'attn_backend': BACKENDS, 'on_divergence': ('stop', 'recover'),
@@ -284,8 +310,15 @@ def check_config(cfg: TrainConfig):
     for key, allowed in choices.items():
         if allowed and getattr(cfg, key) not in allowed:
             raise UserError(f'{key} must be one of {", ".join(map(repr, allowed))}, got {getattr(cfg, key)!r}')
-    start = init_kind(cfg.init_from)
     check_ranges(asdict(cfg), RANGES, OPEN_ABOVE)
+
+# %% ../nbs/03a_config.ipynb #9e029b93
+def check_config(cfg: TrainConfig):
+    "Raise a `UserError` for settings that cannot work, alone or together, on this machine and process count."
+    check_values(cfg)
+    device_type = pick_device(cfg.device).split(':')[0]
+    world_size = int(os.environ.get('WORLD_SIZE', 1))
+    start = init_kind(cfg.init_from)
     if cfg.n_embd % cfg.n_head:
         raise UserError(f'n_embd={cfg.n_embd} is not divisible by n_head={cfg.n_head}: each head gets n_embd/n_head')
     if 0 < cfg.divergence_ratio <= 1:
