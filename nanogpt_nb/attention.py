@@ -109,8 +109,10 @@ def check_backend(backend: str, dropout: float = 0.0):
     if backend not in BACKENDS:
         raise UserError(f'unknown attention backend {backend!r}: use one of {", ".join(BACKENDS)}')
     if backend == 'flash_attn' and importlib.util.find_spec('flash_attn') is None:
-        raise UserError("attn_backend='flash_attn' needs the flash-attn package (pip install flash-attn, 2.4+ for ALiBi) "
-                        "and a CUDA GPU; use attn_backend='sdpa' otherwise")
+        raise UserError(
+            "attn_backend='flash_attn' needs the flash-attn package (pip install flash-attn, 2.4+ for ALiBi) "
+            "and a CUDA GPU; use attn_backend='sdpa' otherwise"
+        )
     if backend == 'flex' and dropout > 0:
         raise UserError("attn_backend='flex' has no attention dropout: set dropout=0.0 or use attn_backend='sdpa'")
 
@@ -145,8 +147,13 @@ def _causal_blocks(q, k, v, alibi, dropout_p):
     Tq, offset, size = q.size(2), k.size(2) - q.size(2), query_block(q.size(2))
     if size == Tq:
         return _manual(q, k, v, alibi, dropout_p)
-    return torch.cat([_manual(q[:, :, s:s + size], k[:, :, :offset + s + size], v[:, :, :offset + s + size], alibi, dropout_p)
-                      for s in range(0, Tq, size)], dim=2)
+    return torch.cat(
+        [
+            _manual(q[:, :, s : s + size], k[:, :, : offset + s + size], v[:, :, : offset + s + size], alibi, dropout_p)
+            for s in range(0, Tq, size)
+        ],
+        dim=2,
+    )
 
 # %% ../nbs/02_attention.ipynb #47f19e28
 def _sdpa(q, k, v, alibi, dropout_p):
@@ -191,7 +198,9 @@ def _flash_attn(q, k, v, alibi, dropout_p):
     from flash_attn import flash_attn_func
     slopes = alibi_slopes(q.size(1)).to(q.device) if alibi else None
     # flash-attn wants (B, T, H, D); its causal mask is aligned bottom-right, like ours, when Tq < Tk
-    out = flash_attn_func(q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), dropout_p, causal=True, alibi_slopes=slopes)
+    out = flash_attn_func(
+        q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), dropout_p, causal=True, alibi_slopes=slopes
+    )
     return out.transpose(1, 2)
 
 # %% ../nbs/02_attention.ipynb #49dfd366

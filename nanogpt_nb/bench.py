@@ -115,9 +115,16 @@ def bench_main(argv):
     peak = cfg.peak_flops or device_peak_flops(device, dt_name)
     mfu = model.estimate_mfu(cfg.batch_size, dt, peak_flops=peak)
     tokens = cfg.batch_size * cfg.block_size / dt
-    print(f'{model.get_num_params()/1e6:.1f}M params, batch {cfg.batch_size}x{cfg.block_size}, {device} {dt_name}: '
-          f'{dt*1e3:.1f} ms/iter, {tokens:,.0f} tokens/s, mfu {f"{mfu*100:.1f}%" if mfu else "n/a (pass --peak_flops)"}')
-    return {'ms': dt * 1e3, 'tokens_per_s': tokens, 'mfu': mfu, 'optimizers': [type(o).__name__ for o in optimizer_list(opt)]}
+    print(
+        f'{model.get_num_params() / 1e6:.1f}M params, batch {cfg.batch_size}x{cfg.block_size}, {device} {dt_name}: '
+        f'{dt * 1e3:.1f} ms/iter, {tokens:,.0f} tokens/s, mfu {f"{mfu * 100:.1f}%" if mfu else "n/a (pass --peak_flops)"}'
+    )
+    return {
+        'ms': dt * 1e3,
+        'tokens_per_s': tokens,
+        'mfu': mfu,
+        'optimizers': [type(o).__name__ for o in optimizer_list(opt)],
+    }
 
 # %% ../nbs/07_bench.ipynb #af4ff6eb
 def bench_cli(argv=None):
@@ -336,17 +343,21 @@ def suite_training_rows(measured: list, peak: dict, nanogpt) -> list:
 def suite_generation(new_tokens, busy, model_args, rounds) -> list:
     "Print the generation table (fp32 and bf16, idle, and fp32 greedy with a core busy); returns its rows."
     command = f'nanogpt-bench --suite=generate --new_tokens={new_tokens} --rounds={rounds}'
-    print(f'\nGeneration, tokens/s (`{command}`; GPT-2 124M shape, {new_tokens} new tokens after 16; ours and '
-          f'transformers alternating, the best of {rounds} runs each):\n\n'
-          '| dtype | machine | decoding | batch | ours | transformers | ours / transformers |\n|---|---|---|---|---|---|---|')
+    print(
+        f'\nGeneration, tokens/s (`{command}`; GPT-2 124M shape, {new_tokens} new tokens after 16; ours and '
+        f'transformers alternating, the best of {rounds} runs each):\n\n'
+        '| dtype | machine | decoding | batch | ours | transformers | ours / transformers |\n|---|---|---|---|---|---|---|'
+    )
     # bf16 too where it is emulated: someone with a bf16 model asks how it generates here
     passes = [(dt, False, ('greedy', 'top-k 200')) for dt in ('float32', 'bfloat16')]
     passes += [('float32', True, ('greedy',))] if busy else []
     rows = []
     for dt, spin, decodings in passes:
         for r in generation_speed(new_tokens, dt, decodings=decodings, busy=spin, model_args=model_args, rounds=rounds):
-            print(f"| {dt} | {'one core busy' if spin else 'idle'} | {r['decoding']} | {r['batch']} | {r['ours']:.1f} | "
-                  f"{r['transformers']:.1f} | {r['ours'] / r['transformers']:.2f} |")
+            print(
+                f"| {dt} | {'one core busy' if spin else 'idle'} | {r['decoding']} | {r['batch']} | {r['ours']:.1f} | "
+                f"{r['transformers']:.1f} | {r['ours'] / r['transformers']:.2f} |"
+            )
             rows.append(dict(dtype=dt, busy=spin, **r))
     return rows
 
@@ -366,9 +377,11 @@ def cpu_suite(nanogpt=None, dataset='shakespeare_char', suite='cpu', new_tokens=
     out = {'machine': machine_line(), 'peak': {dt: matmul_peak(dt) for dt in ('float32', 'bfloat16')}}
     print(f"Machine: {out['machine']}")
     if suite == 'cpu':
-        print(f'\nTraining, ms/iter (nanoGPT and ours alternating, the best of {rounds} rounds each; compile time from '
-              'the first):\n\n| recipe | run | ms/iter | of the matmul peak | its matmuls alone, ms | the most it could '
-              'reach | against nanoGPT | command |\n|---|---|---|---|---|---|---|---|')
+        print(
+            f'\nTraining, ms/iter (nanoGPT and ours alternating, the best of {rounds} rounds each; compile time from '
+            'the first):\n\n| recipe | run | ms/iter | of the matmul peak | its matmuls alone, ms | the most it could '
+            'reach | against nanoGPT | command |\n|---|---|---|---|---|---|---|---|'
+        )
         measured = suite_training(nanogpt, dataset, recipes, iters, dtypes, with_compile, rounds, out['peak'])
         out['train'] = suite_training_rows(measured, out['peak'], nanogpt)
     when = 'the best measured during the run: the shares above are of this' if suite == 'cpu' else 'best of 5'

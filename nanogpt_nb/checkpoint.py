@@ -12,9 +12,24 @@ from pathlib import Path
 import torch
 import torch.distributed as dist
 
-from .core import (UserError, atomic_write, atomic_write_text, CKPT_FORMAT, strip_compile_prefix, tensors_checksum,
-                             first_non_finite, check_writable, remove_stale_tmp, tmp_path, swap_in, recover_swap, RUN_FILE,
-                             tensor_shapes, error_cause, _disk_full)
+from nanogpt_nb.core import (
+    UserError,
+    atomic_write,
+    atomic_write_text,
+    CKPT_FORMAT,
+    strip_compile_prefix,
+    tensors_checksum,
+    first_non_finite,
+    check_writable,
+    remove_stale_tmp,
+    tmp_path,
+    swap_in,
+    recover_swap,
+    RUN_FILE,
+    tensor_shapes,
+    error_cause,
+    _disk_full,
+)
 from .optim import optimizer_list
 from .config import TrainConfig
 try:
@@ -61,7 +76,7 @@ def kept_checkpoints(out_dir, state: RunState) -> str:
     out_dir = Path(out_dir)
     kept = []
     if (out_dir/'ckpt.pt').exists():
-        kept.append(f'{out_dir/"ckpt.pt"}' + (f' (iteration {state.saved["ckpt.pt"]})' if 'ckpt.pt' in state.saved else ''))
+        kept.append(f'{out_dir / "ckpt.pt"}' + (f' (iteration {state.saved["ckpt.pt"]})' if 'ckpt.pt' in state.saved else ''))
     if (out_dir/'best.pt').exists():
         kept.append(f'{out_dir/"best.pt"} (val loss {state.best_val_loss:.4f})')
     return f'kept as they were: {" and ".join(kept)}' if kept else 'no checkpoint had been written yet'
@@ -70,15 +85,28 @@ def kept_checkpoints(out_dir, state: RunState) -> str:
 def run_record(model, scaler, cfg, data_meta: dict, state: RunState) -> dict:
     "Everything a checkpoint holds besides the weights and the optimizer state."
     pending = state.pending_batch and tuple(t.cpu() for t in state.pending_batch)
-    return {'format': CKPT_FORMAT, 'model_args': asdict(model.config), 'scaler': scaler.state_dict(), 'config': asdict(cfg),
-            'rng': rng_state(), 'data_meta': data_meta,  # the tokenizer: sampling and evaluation need no dataset folder
-            'iter_num': state.iter_num, 'best_val_loss': state.best_val_loss, 'elapsed': state.elapsed,
-            'eval_due': state.eval_due, 'pending_batch': pending, 'lr_scale': state.lr_scale, 'recoveries': state.recoveries}
+    return {
+        'format': CKPT_FORMAT,
+        'model_args': asdict(model.config),
+        'scaler': scaler.state_dict(),
+        'config': asdict(cfg),
+        'rng': rng_state(),
+        'data_meta': data_meta,  # the tokenizer: sampling and evaluation need no dataset folder
+        'iter_num': state.iter_num,
+        'best_val_loss': state.best_val_loss,
+        'elapsed': state.elapsed,
+        'eval_due': state.eval_due,
+        'pending_batch': pending,
+        'lr_scale': state.lr_scale,
+        'recoveries': state.recoveries,
+    }
 
 def not_finite_error(path, bad: str, state: RunState) -> UserError:
     "The one line for weights that must not be written."
-    return UserError(f'not writing {path}: the weights hold non-finite values ({bad}), the run diverged. '
-                     f'{kept_checkpoints(Path(path).parent, state)}. Lower learning_rate, or use dtype=bfloat16/float32')
+    return UserError(
+        f'not writing {path}: the weights hold non-finite values ({bad}), the run diverged. '
+        f'{kept_checkpoints(Path(path).parent, state)}. Lower learning_rate, or use dtype=bfloat16/float32'
+    )
 
 def save_checkpoint(path, model, optimizer, scaler, cfg, data_meta: dict, state: RunState):
     "Write `model` (unwrapped), `optimizer`, `scaler`, `cfg`, the RNG states and `state` to `path`: atomic, checksummed."
@@ -99,7 +127,11 @@ def restore(ckpt: dict, optimizer, scaler, device, path='checkpoint', rng=True) 
         if key not in ckpt:
             raise UserError(f'{path} has no {key!r}, so it cannot be resumed: fine-tune from its weights with '
                             f'--init_from={path} instead')
-    parts = [('optimizer', optimizer and optimizer.load_state_dict), ('scaler', scaler.load_state_dict), ('rng', set_rng_state)]
+    parts = [
+        ('optimizer', optimizer and optimizer.load_state_dict),
+        ('scaler', scaler.load_state_dict),
+        ('rng', set_rng_state),
+    ]
     for key, load in parts:
         if key not in ckpt or not load or (key == 'rng' and not rng):
             continue  # nanoGPT's checkpoints keep no scaler and no RNG states
@@ -151,8 +183,11 @@ def save_sharded(path, model, optimizer, scaler, cfg, data_meta: dict, state: Ru
             atomic_write(tmp/RUN_FILE, lambda p: torch.save(run, p))
             swap_in(tmp, path)
     except (Exception, dcp.api.CheckpointException) as e:
-        failure = (f'disk full while writing {path}: free space and run again; the previous {path.name}, if there was '
-                   'one, is intact') if _disk_full(e, path.parent) else f'writing {path} failed: {type(e).__name__}: {e}'
+        failure = (
+            (f'disk full while writing {path}: free space and run again; the previous {path.name}, if there was one, is intact')
+            if _disk_full(e, path.parent)
+            else f'writing {path} failed: {type(e).__name__}: {e}'
+        )
     finally:
         if main and tmp.exists():
             shutil.rmtree(tmp)
@@ -169,8 +204,10 @@ def load_sharded_optimizer(path, model, optimizer):
     try:
         dcp.load({'optimizer': moments}, checkpoint_id=path)
     except (Exception, dcp.api.CheckpointException) as e:
-        raise UserError(f'{path}: its optimizer state does not fit this run ({error_cause(e)}); fine-tune from its weights '
-                        f'with --init_from={path} instead') from None
+        raise UserError(
+            f'{path}: its optimizer state does not fit this run ({error_cause(e)}); fine-tune from its weights '
+            f'with --init_from={path} instead'
+        ) from None
     set_optimizer_state_dict(model, optimizers, moments)
 
 # %% ../nbs/03c_checkpoint.ipynb #51980485

@@ -104,9 +104,14 @@ class OptimizerOptions:
     muon_weight_decay: float = opt(0.1, "Muon's decoupled weight decay")
     muon_momentum: float = opt(0.95, "Muon's momentum")
     # learning-rate schedule
-    decay_lr: bool = opt(True, "warmup and decay as lr_schedule says; False: a constant learning_rate (lr_schedule='constant')")
-    lr_schedule: str = opt('cosine', 'cosine: warmup, cosine decay to min_lr at lr_decay_iters | wsd: warmup, constant, '
-                                     'then a decay over the last decay_frac of lr_decay_iters | constant')
+    decay_lr: bool = opt(
+        True, "warmup and decay as lr_schedule says; False: a constant learning_rate (lr_schedule='constant')"
+    )
+    lr_schedule: str = opt(
+        'cosine',
+        'cosine: warmup, cosine decay to min_lr at lr_decay_iters | wsd: warmup, constant, '
+        'then a decay over the last decay_frac of lr_decay_iters | constant',
+    )
     decay_frac: float = opt(0.2, 'with lr_schedule=wsd: the fraction of lr_decay_iters spent decaying')
     decay_shape: str = opt('linear', 'with lr_schedule=wsd: the shape of the decay, linear | 1-sqrt')
     warmup_iters: int = opt(2000, 'iterations of linear warmup')
@@ -119,8 +124,11 @@ class SystemOptions:
     "Processes, device, precision and compilation, and what evaluations measure besides the loss."
     # system
     ddp_backend: str = opt('nccl', "process-group backend on CUDA (CPU processes use gloo); nanoGPT's name: backend")
-    parallel: str = opt('ddp', 'ddp: every process holds the whole model | fsdp: weights, gradients and optimizer state '
-                               'sharded over the processes (FSDP2), checkpoints as sharded folders')
+    parallel: str = opt(
+        'ddp',
+        'ddp: every process holds the whole model | fsdp: weights, gradients and optimizer state '
+        'sharded over the processes (FSDP2), checkpoints as sharded folders',
+    )
     activation_checkpointing: bool = opt(False, 'recompute each block in the backward pass: less memory, ~1/3 more compute')
     device: str = opt('auto', 'auto | cpu | cuda | cuda:N | mps')
     dtype: str = opt('auto', 'auto | bfloat16 | float16 | float32 (auto: bf16 where the device has it natively)')
@@ -187,7 +195,9 @@ def _unknown(key, cls):
     return UserError(f'unknown config key {key!r}' + (f'; did you mean {", ".join(close)}?' if close else ''))
 
 # %% ../nbs/03a_config.ipynb #d40bf012
-CONFIG_DIR = Path(__file__).resolve().parent/'configs' if '__file__' in globals() else Path('../nanogpt_nb/configs').resolve()
+CONFIG_DIR = (
+    Path(__file__).resolve().parent / 'configs' if '__file__' in globals() else Path('../nanogpt_nb/configs').resolve()
+)
 
 def find_config(name) -> Path:
     "A config file: a path as given, or the name of a config shipped in the package (`train_gpt2`)."
@@ -270,14 +280,50 @@ def checkpoint_file(path, name='ckpt') -> Path:
     return path/f'{name}.pt' if path.is_dir() and not is_sharded(path) else path
 
 # %% ../nbs/03a_config.ipynb #b08a5402
-RANGES = {**{k: (1, math.inf) for k in ('batch_size', 'block_size', 'gradient_accumulation_steps', 'eval_interval',
-                                        'log_interval', 'eval_iters', 'n_layer', 'n_head', 'n_embd')},
-          **{k: (0, math.inf) for k in ('max_iters', 'warmup_iters', 'lr_decay_iters', 'eval_block_size',
-                                        'learning_rate', 'min_lr', 'weight_decay', 'grad_clip', 'sample_tokens',
-                                        'peak_flops', 'divergence_ratio', 'max_recoveries', 'eval_tasks_interval',
-                                        'eval_tasks_limit')},
-          'emb_freeze_iters': (-1, math.inf), 'dropout': (0, 1), 'beta1': (0, 1), 'beta2': (0, 1), 'rope_theta': (1, math.inf),
-          'decay_frac': (0, 1), 'muon_lr': (0, math.inf), 'muon_weight_decay': (0, math.inf), 'muon_momentum': (0, 1)}
+RANGES = {
+    **{
+        k: (1, math.inf)
+        for k in (
+            'batch_size',
+            'block_size',
+            'gradient_accumulation_steps',
+            'eval_interval',
+            'log_interval',
+            'eval_iters',
+            'n_layer',
+            'n_head',
+            'n_embd',
+        )
+    },
+    **{
+        k: (0, math.inf)
+        for k in (
+            'max_iters',
+            'warmup_iters',
+            'lr_decay_iters',
+            'eval_block_size',
+            'learning_rate',
+            'min_lr',
+            'weight_decay',
+            'grad_clip',
+            'sample_tokens',
+            'peak_flops',
+            'divergence_ratio',
+            'max_recoveries',
+            'eval_tasks_interval',
+            'eval_tasks_limit',
+        )
+    },
+    'emb_freeze_iters': (-1, math.inf),
+    'dropout': (0, 1),
+    'beta1': (0, 1),
+    'beta2': (0, 1),
+    'rope_theta': (1, math.inf),
+    'decay_frac': (0, 1),
+    'muon_lr': (0, math.inf),
+    'muon_weight_decay': (0, math.inf),
+    'muon_momentum': (0, 1),
+}
 OPEN_ABOVE = ('dropout', 'beta1', 'beta2')  # 1 itself is not allowed
 
 def check_ranges(values: dict, ranges: dict, open_above=()):
@@ -302,11 +348,19 @@ def check_resume_kind(cfg: TrainConfig):
 # %% ../nbs/03a_config.ipynb #1244b18b
 def check_values(cfg: TrainConfig):
     "Raise a `UserError` for the first key whose value is not one of its choices, or outside its range."
-    choices = {'dtype': ('auto', 'bfloat16', 'float16', 'float32'),
-               'eval_batches': ('auto', 'fixed', 'random'), 'sampler': ('keyed', 'nanogpt'),
-               'emb_projection': ('', 'pca', 'orthogonal'), 'attn_backend': BACKENDS, 'on_divergence': ('stop', 'recover'),
-               'pos_emb': POS_EMBS, 'lr_schedule': ('cosine', 'wsd', 'constant'), 'decay_shape': ('linear', '1-sqrt'),
-               'optimizer': ('adamw', 'muon'), 'parallel': ('ddp', 'fsdp')}
+    choices = {
+        'dtype': ('auto', 'bfloat16', 'float16', 'float32'),
+        'eval_batches': ('auto', 'fixed', 'random'),
+        'sampler': ('keyed', 'nanogpt'),
+        'emb_projection': ('', 'pca', 'orthogonal'),
+        'attn_backend': BACKENDS,
+        'on_divergence': ('stop', 'recover'),
+        'pos_emb': POS_EMBS,
+        'lr_schedule': ('cosine', 'wsd', 'constant'),
+        'decay_shape': ('linear', '1-sqrt'),
+        'optimizer': ('adamw', 'muon'),
+        'parallel': ('ddp', 'fsdp'),
+    }
     for key, allowed in choices.items():
         if allowed and getattr(cfg, key) not in allowed:
             raise UserError(f'{key} must be one of {", ".join(map(repr, allowed))}, got {getattr(cfg, key)!r}')
@@ -334,11 +388,15 @@ def check_config(cfg: TrainConfig):
     if cfg.eval_tasks_file and not Path(cfg.eval_tasks_file).is_file():
         raise UserError(f'eval_tasks_file {cfg.eval_tasks_file} not found: check the path')
     if cfg.pos_emb != 'learned' and start in ('gpt2', 'hf'):
-        raise UserError(f'pos_emb={cfg.pos_emb} cannot start from GPT-2 weights, which were trained with learned positions: '
-                        'use init_from=scratch')
+        raise UserError(
+            f'pos_emb={cfg.pos_emb} cannot start from GPT-2 weights, which were trained with learned positions: '
+            'use init_from=scratch'
+        )
     if cfg.eval_block_size > cfg.block_size and cfg.pos_emb == 'learned':
-        raise UserError(f'eval_block_size={cfg.eval_block_size} > block_size={cfg.block_size} needs pos_emb=alibi, rope or none; '
-                        'learned positions stop at block_size')
+        raise UserError(
+            f'eval_block_size={cfg.eval_block_size} > block_size={cfg.block_size} needs pos_emb=alibi, rope or none; '
+            'learned positions stop at block_size'
+        )
     if cfg.sampler == 'nanogpt' and cfg.eval_batches == 'fixed':
         raise UserError("sampler=nanogpt draws evaluation batches from its one random stream, as nanoGPT does: "
                         "drop eval_batches=fixed")

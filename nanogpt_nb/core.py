@@ -313,8 +313,10 @@ def load_sharded(path, device='cpu') -> dict:
     try:
         dcp.load({'model': model}, checkpoint_id=path, no_dist=True)
     except (Exception, dcp.api.CheckpointException) as e:  # the latter is no Exception; its text ends with the cause
-        raise UserError(f'{path}: its shards cannot be read ({error_cause(e)}); a shard may be missing or truncated: restore '
-                        'a copy, or use best.pt') from None
+        raise UserError(
+            f'{path}: its shards cannot be read ({error_cause(e)}); a shard may be missing or truncated: restore '
+            'a copy, or use best.pt'
+        ) from None
     return {**ckpt, 'model': model}
 
 # %% ../nbs/00_core.ipynb #122847bc

@@ -28,8 +28,10 @@ class GPT2Tokenizer:
         try:
             self.enc = tiktoken.get_encoding('gpt2')
         except Exception as e:
-            raise UserError(f'could not load the GPT-2 BPE ({type(e).__name__}); without a network set TIKTOKEN_CACHE_DIR '
-                            'to a folder holding tiktoken\'s cached gpt2 files') from None
+            raise UserError(
+                f'could not load the GPT-2 BPE ({type(e).__name__}); without a network set TIKTOKEN_CACHE_DIR '
+                'to a folder holding tiktoken\'s cached gpt2 files'
+            ) from None
         self.vocab_size, self.eot = self.enc.n_vocab, self.enc.eot_token
 
     def encode(self, text) -> list[int]:
@@ -254,8 +256,10 @@ def check_token_ids(data: np.ndarray, vocab_size: int, path, chunk: int = 1 << 2
     for start in range(0, len(data), chunk):
         top = int(data[start:start + chunk].max())
         if top >= vocab_size:
-            raise UserError(f'{path} holds token id {top}, but the vocabulary has {vocab_size} tokens: the file does not '
-                            'belong to this meta.json (or is corrupt); re-run nanogpt-prepare with --force')
+            raise UserError(
+                f'{path} holds token id {top}, but the vocabulary has {vocab_size} tokens: the file does not '
+                'belong to this meta.json (or is corrupt); re-run nanogpt-prepare with --force'
+            )
 
 def load_tokens(data_dir, split: str, meta: dict | None = None) -> np.memmap:
     "The tokens of `split` ('train' or 'val') in `data_dir`, as a read-only memmap, after checking its size and ids."
@@ -526,20 +530,34 @@ def flag(value: str) -> bool:
 
 def prepare_cli(argv=None):
     "Entry point of `nanogpt-prepare SOURCE [--key=value ...]`."
-    p = argparse.ArgumentParser(prog='nanogpt-prepare', description='Tokenize a corpus into train.bin, val.bin and meta.json. '
-                                'Options are written --key=value like every nanogpt command; --key value and the dashed '
-                                'spellings (--text-field) work too.')
+    p = argparse.ArgumentParser(
+        prog='nanogpt-prepare',
+        description='Tokenize a corpus into train.bin, val.bin and meta.json. '
+        'Options are written --key=value like every nanogpt command; --key value and the dashed '
+        'spellings (--text-field) work too.',
+    )
     p.add_argument('dataset', help=f'{", ".join(BUILTIN)}, a Hugging Face dataset name, a .txt/.jsonl/.json/.parquet '
                                    'file, a folder of them, or a save_to_disk folder')
     p.add_argument('--out', help='output folder (default: data/NAME)')
     p.add_argument('--input', help='a local copy to use instead of downloading (file or folder)')
-    p.add_argument('--force', type=flag, nargs='?', const=True, default=False, help='redo the work even if finished outputs exist')
-    p.add_argument('--text_field', '--text-field', default='text', help='the field holding the text in JSON, Parquet and HF datasets')
+    p.add_argument(
+        '--force', type=flag, nargs='?', const=True, default=False, help='redo the work even if finished outputs exist'
+    )
+    p.add_argument(
+        '--text_field', '--text-field', default='text', help='the field holding the text in JSON, Parquet and HF datasets'
+    )
     p.add_argument('--num_proc', '--num-proc', type=int, default=None, help='tokenizer processes for corpora of documents')
     p.add_argument('--tokenizer', default='gpt2', help='gpt2, char, or a Hugging Face tokenizer name or folder')
-    p.add_argument('--val_size', '--val-size', type=float, default=None,
-                   help='fraction of documents for val when there is no val split (default: 10%%, at most 1,000 documents)')
-    p.add_argument('--train_frac', '--train-frac', type=float, default=0.9, help='one document: the fraction of characters for train')
+    p.add_argument(
+        '--val_size',
+        '--val-size',
+        type=float,
+        default=None,
+        help='fraction of documents for val when there is no val split (default: 10%%, at most 1,000 documents)',
+    )
+    p.add_argument(
+        '--train_frac', '--train-frac', type=float, default=0.9, help='one document: the fraction of characters for train'
+    )
     def main(argv):
         a = p.parse_args(argv)
         prepare(a.dataset, a.out, a.input, a.force, a.text_field, a.num_proc, a.tokenizer, a.val_size, a.train_frac)

@@ -10,7 +10,16 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .core import UserError, run_cli, atomic_write, from_hub, check_checkpoint, tensor_bytes, is_sharded, load_checkpoint
+from nanogpt_nb.core import (
+    UserError,
+    run_cli,
+    atomic_write,
+    from_hub,
+    check_checkpoint,
+    tensor_bytes,
+    is_sharded,
+    load_checkpoint,
+)
 from .data import load_meta, flag
 
 # %% auto #0
@@ -71,8 +80,10 @@ def matrix_checksum(w: torch.Tensor) -> str:
 def check_matrix_meta(m, data_meta, path):
     "Raise a `UserError` unless matrix metadata `m` has the tokenizer and vocabulary of the dataset's `data_meta`."
     if m['tokenizer'] != data_meta['tokenizer'] or m['vocab_size'] != data_meta['vocab_size']:
-        raise UserError(f"{path} is for the {m['tokenizer']} tokenizer with {m['vocab_size']} tokens, but the dataset uses "
-                        f"{data_meta['tokenizer']} with {data_meta['vocab_size']}: build the matrix for this dataset")
+        raise UserError(
+            f"{path} is for the {m['tokenizer']} tokenizer with {m['vocab_size']} tokens, but the dataset uses "
+            f"{data_meta['tokenizer']} with {data_meta['vocab_size']}: build the matrix for this dataset"
+        )
 
 # %% ../nbs/01_embmatrix.ipynb #b0739436
 def build_matrix(source, out=None, dataset=None, tokenizer='gpt2', force=False) -> Path:
@@ -138,9 +149,14 @@ def load_into_model(model, path, data_meta, projection='', seed=0, verbose=True)
 # %% ../nbs/01_embmatrix.ipynb #402f8441
 def embmatrix_cli(argv=None):
     "Entry point of `nanogpt-embmatrix`."
-    p = argparse.ArgumentParser(prog='nanogpt-embmatrix', description='Build a token-embedding matrix for pre_trained_embs.')
-    p.add_argument('source', help='gpt2 / gpt2-medium / ... or a Hugging Face directory, a nanogpt_nb checkpoint or out_dir, '
-                                  'or a .npy/.pt/.safetensors file')
+    p = argparse.ArgumentParser(
+        prog='nanogpt-embmatrix', description='Build a token-embedding matrix for pre_trained_embs.'
+    )
+    p.add_argument(
+        'source',
+        help='gpt2 / gpt2-medium / ... or a Hugging Face directory, a nanogpt_nb checkpoint or out_dir, '
+        'or a .npy/.pt/.safetensors file',
+    )
     p.add_argument('--dataset', help='the prepared dataset folder; the matrix goes to DATASET/embeddings.pt')
     p.add_argument('--out', help='write the matrix here instead')
     p.add_argument('--tokenizer', default='gpt2', help='the tokenizer the rows follow, for files (default gpt2)')

@@ -75,8 +75,10 @@ def evaluate(model, data, block_size, batch_size=8, mode='windows', stride=None,
              device='cpu', ctx=None, token_bytes=None):
     "Mean next-token loss, perplexity, bits per byte (given `token_bytes`) and scored tokens of `model` on `data`."
     if model.config.learned_positions and block_size > model.config.block_size:
-        raise UserError(f'this model has learned positions up to block_size={model.config.block_size}; it cannot be '
-                        f'evaluated at {block_size}. Models without a position table (pos_emb=alibi, rope or none) run past it')
+        raise UserError(
+            f'this model has learned positions up to block_size={model.config.block_size}; it cannot be '
+            f'evaluated at {block_size}. Models without a position table (pos_emb=alibi, rope or none) run past it'
+        )
     if mode not in ('windows', 'sliding'): raise UserError(f"mode must be 'windows' or 'sliding', got {mode!r}")
     stride = block_size if mode == 'windows' else (stride or block_size // 2)
     if not 0 < stride <= block_size: raise UserError(f'stride must be in 1..{block_size}, got {stride}')
@@ -112,14 +114,20 @@ def evaluate(model, data, block_size, batch_size=8, mode='windows', stride=None,
 # %% ../nbs/05_eval.ipynb #982cc167
 EVAL_OPTIONS = {'contexts': '', 'mode': 'windows', 'stride': 0, 'split': 'val', 'ckpt': 'ckpt', 'max_windows': 0,
                 'task': '', 'task_file': '', 'limit': 0, 'task_batch': 4, 'json': False}
-EVAL_HELP = {'contexts': "context lengths to evaluate at, e.g. 256,512,1024; '': the model's block_size",
-             'mode': 'windows (non-overlapping) | sliding (every token scored with stride tokens of new context)',
-             'stride': 'with mode=sliding: tokens between windows; 0: half the context', 'split': 'train | val',
-             'ckpt': 'ckpt | best', 'max_windows': 'windows scored per context at most; 0: eval_iters * batch_size',
-             'task': "hellaswag | mc (a jsonl of context, choices, label: --task_file): multiple-choice accuracy "
-                     "instead of loss", 'task_file': 'a local copy of the task jsonl (hellaswag: downloaded once if not given)',
-             'limit': 'score only the first N items; 0: all', 'task_batch': 'items per forward pass',
-             'json': 'print the task result as one JSON object on stdout'}
+EVAL_HELP = {
+    'contexts': "context lengths to evaluate at, e.g. 256,512,1024; '': the model's block_size",
+    'mode': 'windows (non-overlapping) | sliding (every token scored with stride tokens of new context)',
+    'stride': 'with mode=sliding: tokens between windows; 0: half the context',
+    'split': 'train | val',
+    'ckpt': 'ckpt | best',
+    'max_windows': 'windows scored per context at most; 0: eval_iters * batch_size',
+    'task': "hellaswag | mc (a jsonl of context, choices, label: --task_file): multiple-choice accuracy "
+    "instead of loss",
+    'task_file': 'a local copy of the task jsonl (hellaswag: downloaded once if not given)',
+    'limit': 'score only the first N items; 0: all',
+    'task_batch': 'items per forward pass',
+    'json': 'print the task result as one JSON object on stdout',
+}
 
 # %% ../nbs/05_eval.ipynb #514266ad
 def eval_main(argv):
@@ -145,11 +153,15 @@ def eval_main(argv):
     data_meta = load_meta(ddir)
     vocabulary = ('tokenizer', 'vocab_size', 'chars')
     if [data_meta.get(k) for k in vocabulary] != [meta.get(k) for k in vocabulary]:
-        raise UserError(f"{ddir} uses the {data_meta['tokenizer']} tokenizer with {data_meta['vocab_size']} tokens, but "
-                        f"{source} reads {meta['tokenizer']} with {meta['vocab_size']}: evaluate on data prepared with "
-                        "the model's tokenizer")
+        raise UserError(
+            f"{ddir} uses the {data_meta['tokenizer']} tokenizer with {data_meta['vocab_size']} tokens, but "
+            f"{source} reads {meta['tokenizer']} with {meta['vocab_size']}: evaluate on data prepared with "
+            "the model's tokenizer"
+        )
     data = load_tokens(ddir, opts['split'], data_meta)
-    contexts = [int(c) for c in opts['contexts'].split(',') if c] or [min(cfg.block_size, model.config.block_size) if model.config.learned_positions else cfg.block_size]
+    contexts = [int(c) for c in opts['contexts'].split(',') if c] or [
+        min(cfg.block_size, model.config.block_size) if model.config.learned_positions else cfg.block_size
+    ]
     results = []
     for T in contexts:
         r = evaluate(model, data, T, cfg.batch_size, opts['mode'], opts['stride'] or None,
@@ -164,8 +176,10 @@ def eval_cli(argv=None):
     "Entry point of `nanogpt-eval [CONFIG ...] [--key=value ...]`."
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in ('-h', '--help'):
-        print('usage: nanogpt-eval [CONFIG ...] [--key=value ...]\n\nEvaluates the checkpoint in out_dir (or init_from: '
-              'gpt2*, a checkpoint, a Hugging Face folder) on its own dataset, or on dataset when given.\noptions:')
+        print(
+            'usage: nanogpt-eval [CONFIG ...] [--key=value ...]\n\nEvaluates the checkpoint in out_dir (or init_from: '
+            'gpt2*, a checkpoint, a Hugging Face folder) on its own dataset, or on dataset when given.\noptions:'
+        )
         print(option_help(EVAL_OPTIONS, EVAL_HELP))
         print('and every nanogpt-train key:\n' + key_help())
         return
@@ -199,8 +213,11 @@ def task_main(opts: dict, cfg):
 @dataclass
 class SampleConfig:
     "The settings of `nanogpt-sample`, nanoGPT's sample.py keys."
-    init_from: str = opt('resume', 'resume (the checkpoint in out_dir) | gpt2[-medium|-large|-xl] | a checkpoint file or '
-                                   'out_dir | a local Hugging Face GPT-2 folder')
+    init_from: str = opt(
+        'resume',
+        'resume (the checkpoint in out_dir) | gpt2[-medium|-large|-xl] | a checkpoint file or '
+        'out_dir | a local Hugging Face GPT-2 folder',
+    )
     out_dir: str = opt('out', 'the training out_dir, with init_from=resume')
     ckpt: str = opt('ckpt', 'ckpt (the latest) | best (the lowest val loss)')
     start: str = opt('\n', 'the prompt, or FILE:path to read it from a file')
@@ -217,8 +234,16 @@ class SampleConfig:
 # %% ../nbs/05_eval.ipynb #140ebcfc
 def sample(cfg: SampleConfig) -> list[str]:
     "Generate `num_samples` continuations of `start`; returns the texts (prompt included)."
-    check_ranges(asdict(cfg), {'num_samples': (1, math.inf), 'max_new_tokens': (1, math.inf), 'temperature': (0, math.inf),
-                               'top_k': (0, math.inf), 'top_p': (0, 1)})
+    check_ranges(
+        asdict(cfg),
+        {
+            'num_samples': (1, math.inf),
+            'max_new_tokens': (1, math.inf),
+            'temperature': (0, math.inf),
+            'top_k': (0, math.inf),
+            'top_p': (0, 1),
+        },
+    )
     if cfg.top_p == 0: raise UserError('top_p must be in (0, 1], got 0')
     start = cfg.start
     if start.startswith('FILE:'):
@@ -238,7 +263,9 @@ def sample(cfg: SampleConfig) -> list[str]:
     texts = []
     with autocast_ctx(device.split(':')[0], dtype):
         for _ in range(cfg.num_samples):
-            y = model.generate(x, cfg.max_new_tokens, cfg.temperature, cfg.top_k or None, cfg.top_p, gen, vocab_size=meta['vocab_size'])
+            y = model.generate(
+                x, cfg.max_new_tokens, cfg.temperature, cfg.top_k or None, cfg.top_p, gen, vocab_size=meta['vocab_size']
+            )
             texts.append(tok.decode(y[0].tolist()))
     return texts
 
@@ -272,7 +299,11 @@ def plot_runs(out_dirs, x='iter', labels=None, save=None, smooth=20, ax=None, me
         tr = [r for r in rows if r['kind'] == 'train']; ev = [r for r in rows if r['kind'] == 'eval']
         color = None
         if tr and metric == 'loss':
-            loss = np.convolve([r['loss'] for r in tr], np.ones(smooth) / smooth, mode='valid') if len(tr) >= smooth else [r['loss'] for r in tr]
+            loss = (
+                np.convolve([r['loss'] for r in tr], np.ones(smooth) / smooth, mode='valid')
+                if len(tr) >= smooth
+                else [r['loss'] for r in tr]
+            )
             line, = ax.plot([r[x] for r in tr][len(tr) - len(loss):], loss, alpha=0.5, label=f'{label} train')
             color = line.get_color()
         key = 'val_loss' if metric == 'loss' else 'val_bpb'
@@ -330,12 +361,40 @@ def sampler_widget(model, tok, device='cpu', vocab_size=None):
 # %% ../nbs/05_eval.ipynb #f8157828
 # Moved in 0.2: multiple-choice tasks to `tasks` and nanogpt-bench to `bench`. The old
 # paths (`from nanogpt_nb.eval import bench_main`) still work in this release, with a DeprecationWarning.
-__getattr__ = moved('nanogpt_nb.eval', {
-    **dict.fromkeys(['TASK_URLS', 'score_items', 'task_counts'], 'tasks'),
-    **dict.fromkeys(['BENCH_OPTIONS', 'BENCH_HELP', 'OP_CLASSES', 'op_classes', 'bench_main', 'bench_cli', 'machine_line',
-                     'matmul_peak', 'SUITE_RECIPES', 'SUITE_ITERS', 'recipe_args', 'train_ms', 'MATMUL_OPS',
-                     'MatmulRecorder', 'matmul_calls', 'matmul_floor', 'recipe_matmul_floor', 'NANOGPT_ITER',
-                     'check_nanogpt', 'nanogpt_ms', 'GPT2_SMALL', 'generation_speed', 'cpu_suite'], 'bench')})
+__getattr__ = moved(
+    'nanogpt_nb.eval',
+    {
+        **dict.fromkeys(['TASK_URLS', 'score_items', 'task_counts'], 'tasks'),
+        **dict.fromkeys(
+            [
+                'BENCH_OPTIONS',
+                'BENCH_HELP',
+                'OP_CLASSES',
+                'op_classes',
+                'bench_main',
+                'bench_cli',
+                'machine_line',
+                'matmul_peak',
+                'SUITE_RECIPES',
+                'SUITE_ITERS',
+                'recipe_args',
+                'train_ms',
+                'MATMUL_OPS',
+                'MatmulRecorder',
+                'matmul_calls',
+                'matmul_floor',
+                'recipe_matmul_floor',
+                'NANOGPT_ITER',
+                'check_nanogpt',
+                'nanogpt_ms',
+                'GPT2_SMALL',
+                'generation_speed',
+                'cpu_suite',
+            ],
+            'bench',
+        ),
+    },
+)
 
 # %% ../nbs/05_eval.ipynb #7e274d5c
 if __name__ == '__main__' and '__file__' in globals() and not os.environ.get('IN_TEST'): eval_cli()

@@ -66,17 +66,37 @@ def model_card(model, data_meta: dict, ckpt: dict, rows: list) -> str:
     c = model.config
     evals = [r for r in rows if r.get('kind') == 'eval']
     last = evals[-1] if evals else {}
-    lines = ['---', 'library_name: transformers', 'pipeline_tag: text-generation', 'tags: [gpt2, nanogpt, nanogpt_nb]', '---', '',
-             '# A GPT trained with nanogpt_nb', '',
-             f'GPT-2 architecture: {c.n_layer} layers, {c.n_head} heads, width {c.n_embd}, context {c.block_size} tokens, '
-             f'{model.get_num_params() / 1e6:.2f}M parameters, vocabulary {c.vocab_size} ({data_meta["tokenizer"]} tokenizer).', '',
-             '## Data', '', f'- source: {data_meta.get("source", "unknown")}',
-             f'- train tokens: {data_meta.get("train_tokens", "unknown"):,}' if 'train_tokens' in data_meta else '- train tokens: unknown',
-             f'- val tokens: {data_meta.get("val_tokens", "unknown"):,}' if 'val_tokens' in data_meta else '- val tokens: unknown', '',
-             '## Training', '', f'- iterations: {ckpt.get("iter_num", "unknown")}',
-             f'- best val loss: {ckpt.get("best_val_loss", float("nan")):.4f}']
+    lines = [
+        '---',
+        'library_name: transformers',
+        'pipeline_tag: text-generation',
+        'tags: [gpt2, nanogpt, nanogpt_nb]',
+        '---',
+        '',
+        '# A GPT trained with nanogpt_nb',
+        '',
+        f'GPT-2 architecture: {c.n_layer} layers, {c.n_head} heads, width {c.n_embd}, context {c.block_size} tokens, '
+        f'{model.get_num_params() / 1e6:.2f}M parameters, vocabulary {c.vocab_size} ({data_meta["tokenizer"]} tokenizer).',
+        '',
+        '## Data',
+        '',
+        f'- source: {data_meta.get("source", "unknown")}',
+        f'- train tokens: {data_meta.get("train_tokens", "unknown"):,}'
+        if 'train_tokens' in data_meta
+        else '- train tokens: unknown',
+        f'- val tokens: {data_meta.get("val_tokens", "unknown"):,}'
+        if 'val_tokens' in data_meta
+        else '- val tokens: unknown',
+        '',
+        '## Training',
+        '',
+        f'- iterations: {ckpt.get("iter_num", "unknown")}',
+        f'- best val loss: {ckpt.get("best_val_loss", float("nan")):.4f}',
+    ]
     if last:
-        lines += [f'- last evaluation (iteration {last["iter"]}): train loss {last["train_loss"]:.4f}, val loss {last["val_loss"]:.4f}']
+        lines += [
+            f'- last evaluation (iteration {last["iter"]}): train loss {last["train_loss"]:.4f}, val loss {last["val_loss"]:.4f}'
+        ]
     if rows:
         lines += ['', '![loss curve](loss.png)']
     lines += ['', '## Use', '', '```python', 'from transformers import pipeline',
@@ -132,8 +152,11 @@ def export(source, dest, force=False, ckpt='ckpt') -> Path:
 # %% ../nbs/06_export.ipynb #6d926acf
 def export_cli(argv=None):
     "Entry point of `nanogpt-export OUT_DIR DEST [--key=value ...]`."
-    p = argparse.ArgumentParser(prog='nanogpt-export', description='Write a checkpoint as a Hugging Face model folder '
-                                '(safetensors, config, generation config, tokenizer, model card) that transformers loads offline.')
+    p = argparse.ArgumentParser(
+        prog='nanogpt-export',
+        description='Write a checkpoint as a Hugging Face model folder '
+        '(safetensors, config, generation config, tokenizer, model card) that transformers loads offline.',
+    )
     p.add_argument('source', help='a training out_dir, or a checkpoint .pt file')
     p.add_argument('dest', help='the folder to write; it must not exist unless --force')
     p.add_argument('--force', type=flag, nargs='?', const=True, default=False, help='replace dest if it exists')

@@ -35,7 +35,12 @@ def gradient_sync(model, raw_model, on: bool, proc: ProcessInfo, sharded: bool):
     return nullcontext() if on else model.no_sync()
 
 # %% ../nbs/03d_parallel.ipynb #567ae166
-GPT2_SHAPES = {'gpt2': (12, 12, 768), 'gpt2-medium': (24, 16, 1024), 'gpt2-large': (36, 20, 1280), 'gpt2-xl': (48, 25, 1600)}
+GPT2_SHAPES = {
+    'gpt2': (12, 12, 768),
+    'gpt2-medium': (24, 16, 1024),
+    'gpt2-large': (36, 20, 1280),
+    'gpt2-xl': (48, 25, 1600),
+}
 
 def memory_per_process(config: GPTConfig, processes=1, parallel='ddp', activation_checkpointing=False, batch_size=1,
                        block_size=None, dtype='bfloat16') -> dict:
@@ -49,7 +54,11 @@ def memory_per_process(config: GPTConfig, processes=1, parallel='ddp', activatio
     width = 2 if dtype in ('bfloat16', 'float16') else 4
     tokens = batch_size * (block_size or config.block_size)
     block_acts = 17 * width * tokens * config.n_embd  # 17 values per token and width: 34 bytes at 16 bits
-    kept = tokens * config.n_embd * 4 * config.n_layer + block_acts if activation_checkpointing else block_acts * config.n_layer
+    kept = (
+        tokens * config.n_embd * 4 * config.n_layer + block_acts
+        if activation_checkpointing
+        else block_acts * config.n_layer
+    )
     logits = tokens * config.vocab_size * (width + 4 + 4)  # the logits, their fp32 copy for the loss, its gradient
     # FSDP gathers the root's weights for the whole pass, and those of the running block and the next one; a unit's
     # full gradients live until they are reduce-scattered

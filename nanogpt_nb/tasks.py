@@ -80,10 +80,23 @@ def task_from_text(text_file, path, n=200, seed=0) -> Path:
                 if shuffled != right and shuffled not in wrong:
                     wrong.append(shuffled)
             label = int(rng.integers(4))
-            f.write(json.dumps({'ind': i, 'activity_label': Path(text_file).stem, 'ctx_a': ' '.join(words[:half]),
-                                'ctx_b': '', 'ctx': ' '.join(words[:half]), 'endings': wrong[:label] + [right] + wrong[label:],
-                                'source_id': f'{Path(text_file).name}~{k}', 'split': 'val', 'split_type': 'indomain',
-                                'label': label}) + '\n')
+            f.write(
+                json.dumps(
+                    {
+                        'ind': i,
+                        'activity_label': Path(text_file).stem,
+                        'ctx_a': ' '.join(words[:half]),
+                        'ctx_b': '',
+                        'ctx': ' '.join(words[:half]),
+                        'endings': wrong[:label] + [right] + wrong[label:],
+                        'source_id': f'{Path(text_file).name}~{k}',
+                        'split': 'val',
+                        'split_type': 'indomain',
+                        'label': label,
+                    }
+                )
+                + '\n'
+            )
     return Path(path)
 
 # %% ../nbs/05a_tasks.ipynb #63134716

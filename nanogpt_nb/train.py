@@ -194,8 +194,10 @@ def divergence(loss: float, state: RunState, cfg, what: str) -> str | None:
 def stop_diverged(why: str, cfg, state: RunState):
     "End a diverged run with one line naming what it kept."
     tried = f' (after {state.recoveries} recoveries)' if state.recoveries else ''
-    raise UserError(f'{why}: the run diverged{tried}, so it stops and saves nothing; {kept_checkpoints(cfg.out_dir, state)}'
-                    '. Lower learning_rate, use dtype=bfloat16/float32, or set on_divergence=recover')
+    raise UserError(
+        f'{why}: the run diverged{tried}, so it stops and saves nothing; {kept_checkpoints(cfg.out_dir, state)}'
+        '. Lower learning_rate, use dtype=bfloat16/float32, or set on_divergence=recover'
+    )
 
 # %% ../nbs/04_train.ipynb #bd65e009
 @dataclass
