@@ -98,7 +98,8 @@ class Linear(nn.Linear):
                 or torch.is_autocast_enabled('cpu')):
             return super().forward(x)
         x_t = x.reshape(rows, self.in_features).t()  # (in, rows)
-        out = self.weight @ x_t if self.bias is None else torch.addmm(self.bias[:, None], self.weight, x_t)  # (out, rows)
+        # (out, rows)
+        out = self.weight @ x_t if self.bias is None else torch.addmm(self.bias[:, None], self.weight, x_t)
         return out.t().reshape(*x.shape[:-1], self.out_features)
 
 # %% ../nbs/02_attention.ipynb #225809f0
@@ -212,6 +213,7 @@ def attend(q, k, v, backend='sdpa', alibi=False, dropout_p=0.0):
     if q.device.type == 'cpu' and backend == 'sdpa':
         # With dropout, CPU SDPA leaves its fused kernel for an unfused one that draws its mask with `bernoulli_`, and
         # in bf16 its fused kernel is slow (the backward ~5x slower than in fp32; torch 2.13). Written out in the input's
+        
         # dtype, with `keep_mask`, attention runs its batched matmuls on the CPU's bf16 units: 1.3-3x faster (benchmark
         # below). Where bf16 is emulated, the fused kernel in fp32 beats that without dropout (2.5x). Written out, the
         # T x T probabilities are stored (their lower part, by query blocks), so past 512 keys without dropout the fused

@@ -328,7 +328,8 @@ def suite_training_rows(measured: list, peak: dict, nanogpt) -> list:
             print(f'| {name} | nanoGPT train.py, fp32 | {ng:.1f} | | | | 1.00 | `python train.py '
                   f'config/train_shakespeare_char.py --device=cpu --compile=False {" ".join(recipe)}` in {nanogpt} |')
         for (dt, compiled), results in ours.items():
-            r = dict(min(results, key=lambda r: r['ms']), first_ms=results[0]['first_ms'])  # the compile: the first run's
+            # the compile: the first run's
+            r = dict(min(results, key=lambda r: r['ms']), first_ms=results[0]['first_ms'])
             share = r['flops'] / (r['ms'] / 1e3) / peak[dt]
             label = f'ours, {dt}' + (f', compiled ({(r["first_ms"] - r["ms"]) / 1e3:.0f} s to compile)' if compiled else '')
             floor_ms = None if compiled else floor[dt]

@@ -513,7 +513,8 @@ def get_batch(data, batch_size: int, block_size: int, rng: np.random.Generator |
     if len(data) < block_size + 1:
         raise UserError(f'the split has {len(data)} tokens, fewer than block_size+1 = {block_size + 1}: '
                         'use a smaller block_size or more data')
-    if rng is None: ix = torch.randint(len(data) - block_size, (batch_size,)).tolist()  # torch's global stream, as nanoGPT
+    # torch's global stream, as nanoGPT
+    if rng is None: ix = torch.randint(len(data) - block_size, (batch_size,)).tolist()
     else: ix = rng.integers(0, len(data) - block_size, size=batch_size)
     xy = torch.from_numpy(np.stack([data[i:i + block_size + 1] for i in ix]).astype(np.int64))
     x, y = xy[:, :-1], xy[:, 1:]

@@ -46,7 +46,8 @@ class GPTConfig:
     def learned_positions(self) -> bool:
         "Whether positions come from a table, which stops at `block_size`; the others run past it."
         return self.pos_emb == 'learned'
-    gelu: str = 'exact'          # 'tanh' is GPT-2's approximation (gelu_new): set by from_pretrained; exact is 4x faster on CPU
+    # 'tanh' is GPT-2's approximation (gelu_new): set by from_pretrained; exact is 4x faster on CPU
+    gelu: str = 'exact'
 
 # %% ../nbs/03_model.ipynb #25170f7c
 def gpt_config(model_args: dict) -> GPTConfig:
@@ -306,7 +307,8 @@ def generate(self: GPT, idx, max_new_tokens, temperature=1.0, top_k=None, top_p=
             window = idx if not c.learned_positions else idx[:, -c.block_size:]
             if not use_cache:
                 logits, _ = self(window)
-            elif caches is None or (c.learned_positions and caches[0].len >= c.block_size):  # first step, or the window slid
+            # first step, or the window slid
+            elif caches is None or (c.learned_positions and caches[0].len >= c.block_size):
                 caches = [KVCache(window.size(1) + max_new_tokens) for _ in range(c.n_layer)]
                 logits, _ = self(window, kv_caches=caches)
             else:

@@ -103,7 +103,8 @@ def task_from_text(text_file, path, n=200, seed=0) -> Path:
 @torch.no_grad()
 def score_items(model, tok, items, device='cpu', ctx=None, task_batch=4) -> list[dict]:
     "Per item: the summed log-prob and the token count of each choice after the context, the label, and whether it was cut."
-    limit = model.config.block_size + 1 if model.config.learned_positions else None  # tokens a row may hold, its last one a target
+    # tokens a row may hold, its last one a target
+    limit = model.config.block_size + 1 if model.config.learned_positions else None
     scores, was_training = [], model.training
     model.eval()  # no dropout, also when called during training
     for start in range(0, len(items), task_batch):
