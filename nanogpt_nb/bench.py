@@ -117,7 +117,8 @@ def bench_main(argv):
     tokens = cfg.batch_size * cfg.block_size / dt
     print(
         f'{model.get_num_params() / 1e6:.1f}M params, batch {cfg.batch_size}x{cfg.block_size}, {device} {dt_name}: '
-        f'{dt * 1e3:.1f} ms/iter, {tokens:,.0f} tokens/s, mfu {f"{mfu * 100:.1f}%" if mfu else "n/a (pass --peak_flops)"}'
+        f'{dt * 1e3:.1f} ms/iter, {tokens:,.0f} tokens/s, mfu '
+        f'{f"{mfu * 100:.1f}%" if mfu else "n/a (pass --peak_flops)"}'
     )
     return {
         'ms': dt * 1e3,
@@ -252,7 +253,8 @@ def nanogpt_ms(checkout, recipe: list, iters: int, dataset, out_dir) -> float:
     run = subprocess.run(cmd, cwd=checkout, capture_output=True, text=True)
     times = [float(t) for i, t in NANOGPT_ITER.findall(run.stdout) if int(i) > 0]
     if run.returncode or not times:
-        raise UserError(f"nanoGPT's train.py failed in {checkout}: {(run.stderr or run.stdout).strip().splitlines()[-1:]}")
+        raise UserError(f"nanoGPT's train.py failed in {checkout}: "
+                        f"{(run.stderr or run.stdout).strip().splitlines()[-1:]}")
     return float(np.median(times))
 
 # %% ../nbs/07_bench.ipynb #8bf2eae2
@@ -347,7 +349,8 @@ def suite_generation(new_tokens, busy, model_args, rounds) -> list:
     print(
         f'\nGeneration, tokens/s (`{command}`; GPT-2 124M shape, {new_tokens} new tokens after 16; ours and '
         f'transformers alternating, the best of {rounds} runs each):\n\n'
-        '| dtype | machine | decoding | batch | ours | transformers | ours / transformers |\n|---|---|---|---|---|---|---|'
+        '| dtype | machine | decoding | batch | ours | transformers | ours / transformers '
+        '|\n|---|---|---|---|---|---|---|'
     )
     # bf16 too where it is emulated: someone with a bf16 model asks how it generates here
     passes = [(dt, False, ('greedy', 'top-k 200')) for dt in ('float32', 'bfloat16')]

@@ -184,7 +184,8 @@ def save_sharded(path, model, optimizer, scaler, cfg, data_meta: dict, state: Ru
             swap_in(tmp, path)
     except (Exception, dcp.api.CheckpointException) as e:
         failure = (
-            (f'disk full while writing {path}: free space and run again; the previous {path.name}, if there was one, is intact')
+            (f'disk full while writing {path}: free space and run again; the previous {path.name}, if there was one, '
+             'is intact')
             if _disk_full(e, path.parent)
             else f'writing {path} failed: {type(e).__name__}: {e}'
         )

@@ -45,7 +45,8 @@ class RunOptions:
                                        '0: only a non-finite loss counts')
     on_divergence: str = opt('stop', 'stop: end the run, saving nothing | recover: go back to the last good ckpt.pt '
                                      'with a lower learning rate and other batches')
-    recover_lr_scale: float = opt(0.5, 'with on_divergence=recover: multiply the learning rate by this at each recovery')
+    recover_lr_scale: float = opt(0.5, 'with on_divergence=recover: multiply the learning rate by this at each '
+                                       'recovery')
     max_recoveries: int = opt(3, 'with on_divergence=recover: stop after this many recoveries')
     init_from: str = opt('scratch', 'scratch | resume (from out_dir) | gpt2[-medium|-large|-xl] | a checkpoint file or '
                                     'out_dir to fine-tune from | a local Hugging Face GPT-2 folder')
@@ -78,7 +79,8 @@ class ModelOptions:
     n_embd: int = opt(768, 'width of the residual stream')
     dropout: float = opt(0.0, 'dropout rate everywhere; 0.1+ helps when fine-tuning on little data')
     bias: bool = opt(False, 'biases in Linear and LayerNorm layers')
-    attn_backend: str = opt('sdpa', 'attention kernel: manual | sdpa | flex | flash_attn (old name: flash_attn=True/False)')
+    attn_backend: str = opt('sdpa', 'attention kernel: manual | sdpa | flex | flash_attn (old name: '
+                                    'flash_attn=True/False)')
     pos_emb: str = opt('learned', 'positions: learned (a table, up to block_size) | alibi | rope | none; all but '
                                   'learned run past block_size')
     rope_theta: float = opt(10000.0, "RoPE's base frequency, with pos_emb=rope")
@@ -129,7 +131,8 @@ class SystemOptions:
         'ddp: every process holds the whole model | fsdp: weights, gradients and optimizer state '
         'sharded over the processes (FSDP2), checkpoints as sharded folders',
     )
-    activation_checkpointing: bool = opt(False, 'recompute each block in the backward pass: less memory, ~1/3 more compute')
+    activation_checkpointing: bool = opt(False, 'recompute each block in the backward pass: less memory, ~1/3 more '
+                                                'compute')
     device: str = opt('auto', 'auto | cpu | cuda | cuda:N | mps')
     dtype: str = opt('auto', 'auto | bfloat16 | float16 | float32 (auto: bf16 where the device has it natively)')
     compile: typing.Optional[bool] = opt(None, 'torch.compile; None: on for CUDA, off elsewhere')
@@ -382,7 +385,8 @@ def check_config(cfg: TrainConfig):
     if cfg.eval_tasks:
         for name in cfg.eval_tasks.split(','):
             if name not in (*TASK_URLS, 'mc'):
-                raise UserError(f"eval_tasks: unknown task {name!r}: use {', '.join(TASK_URLS)}, or mc with eval_tasks_file")
+                raise UserError(f"eval_tasks: unknown task {name!r}: use {', '.join(TASK_URLS)}, or mc with "
+                                "eval_tasks_file")
         if 'mc' in cfg.eval_tasks.split(',') and not cfg.eval_tasks_file:
             raise UserError('eval_tasks=mc scores your own jsonl: set eval_tasks_file')
     if cfg.eval_tasks_file and not Path(cfg.eval_tasks_file).is_file():

@@ -108,7 +108,8 @@ class HFTokenizer:
         tok = from_hub(AutoTokenizer.from_pretrained, str(name_or_path), 'tokenizer',
                        'use gpt2, char, a hub name with a network, or a local folder holding tokenizer.json')
         if not tok.is_fast:
-            raise UserError(f'{name_or_path} has no fast tokenizer (tokenizer.json): convert it with transformers first')
+            raise UserError(f'{name_or_path} has no fast tokenizer (tokenizer.json): convert it with transformers '
+                            'first')
         return cls(tok, str(name_or_path))
 
     @classmethod
@@ -322,7 +323,8 @@ def load_corpus(source, text_field='text', num_proc=None):
             files = [path] if path.is_file() else sorted(p for p in path.rglob('*') if p.suffix in suffixes)
             if not files: raise UserError(f'{path} holds no .txt, .jsonl, .json or .parquet files')
             kinds = {suffixes.get(f.suffix, 'text') for f in files}
-            if len(kinds) > 1: raise UserError(f'{path} mixes file kinds ({", ".join(sorted(kinds))}): prepare them separately')
+            if len(kinds) > 1: raise UserError(f'{path} mixes file kinds ({", ".join(sorted(kinds))}): prepare them '
+                                               'separately')
             kind = kinds.pop()
             if all(f.stat().st_size == 0 for f in files):
                 raise UserError(f'{path} is empty: nothing to tokenize')
@@ -545,9 +547,11 @@ def prepare_cli(argv=None):
         '--force', type=flag, nargs='?', const=True, default=False, help='redo the work even if finished outputs exist'
     )
     p.add_argument(
-        '--text_field', '--text-field', default='text', help='the field holding the text in JSON, Parquet and HF datasets'
+        '--text_field', '--text-field', default='text', help='the field holding the text in JSON, Parquet and HF '
+                                                             'datasets'
     )
-    p.add_argument('--num_proc', '--num-proc', type=int, default=None, help='tokenizer processes for corpora of documents')
+    p.add_argument('--num_proc', '--num-proc', type=int, default=None, help='tokenizer processes for corpora of '
+                                                                            'documents')
     p.add_argument('--tokenizer', default='gpt2', help='gpt2, char, or a Hugging Face tokenizer name or folder')
     p.add_argument(
         '--val_size',
@@ -557,7 +561,8 @@ def prepare_cli(argv=None):
         help='fraction of documents for val when there is no val split (default: 10%%, at most 1,000 documents)',
     )
     p.add_argument(
-        '--train_frac', '--train-frac', type=float, default=0.9, help='one document: the fraction of characters for train'
+        '--train_frac', '--train-frac', type=float, default=0.9, help='one document: the fraction of characters for '
+                                                                      'train'
     )
     def main(argv):
         a = p.parse_args(argv)

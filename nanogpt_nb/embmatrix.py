@@ -88,7 +88,8 @@ def check_matrix_meta(m, data_meta, path):
 # %% ../nbs/01_embmatrix.ipynb #b0739436
 def build_matrix(source, out=None, dataset=None, tokenizer='gpt2', force=False) -> Path:
     "Write the embedding matrix of `source` to `out` (default: `DATASET/embeddings.pt`); returns the path."
-    if out is None and dataset is None: raise UserError('give --dataset DIR (the matrix goes beside its tokens) or --out FILE')
+    if out is None and dataset is None: raise UserError('give --dataset DIR (the matrix goes beside its tokens) or '
+                                                        '--out FILE')
     out = Path(out) if out else Path(dataset)/'embeddings.pt'
     if out.exists() and not force: raise UserError(f'{out} exists: pass --force to replace it')
     w, tok = read_matrix(source, tokenizer)
@@ -108,7 +109,8 @@ def load_matrix(path) -> tuple[torch.Tensor, dict]:
     path = Path(path)
     if not path.exists(): raise UserError(f'{path} not found: build it with nanogpt-embmatrix')
     try: d = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise UserError(f'{path} is not a readable embedding matrix ({type(e).__name__}): rebuild it') from None
+    except Exception as e: raise UserError(f'{path} is not a readable embedding matrix ({type(e).__name__}): rebuild '
+                                           'it') from None
     if matrix_checksum(d['weight']) != d['meta']['sha256']: raise UserError(f'{path} fails its checksum: rebuild it')
     return d['weight'], d['meta']
 

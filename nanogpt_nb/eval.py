@@ -253,7 +253,8 @@ def sample(cfg: SampleConfig) -> list[str]:
     device = pick_device(cfg.device)
     dtype = pick_dtype(cfg.dtype, device.split(':')[0])
     if cfg.init_from == 'scratch':
-        raise UserError('init_from=scratch has nothing to sample: use resume, gpt2*, a checkpoint or a Hugging Face folder')
+        raise UserError('init_from=scratch has nothing to sample: use resume, gpt2*, a checkpoint or a Hugging Face '
+                        'folder')
     init_kind(cfg.init_from)  # one line for a name that is nothing
     model, tok, meta = load_model(cfg.out_dir if cfg.init_from == 'resume' else cfg.init_from, device, cfg.ckpt)
     if cfg.compile: model = torch.compile(model)

@@ -76,7 +76,8 @@ def model_card(model, data_meta: dict, ckpt: dict, rows: list) -> str:
         '# A GPT trained with nanogpt_nb',
         '',
         f'GPT-2 architecture: {c.n_layer} layers, {c.n_head} heads, width {c.n_embd}, context {c.block_size} tokens, '
-        f'{model.get_num_params() / 1e6:.2f}M parameters, vocabulary {c.vocab_size} ({data_meta["tokenizer"]} tokenizer).',
+        f'{model.get_num_params() / 1e6:.2f}M parameters, vocabulary {c.vocab_size} ({data_meta["tokenizer"]} '
+        'tokenizer).',
         '',
         '## Data',
         '',
@@ -95,7 +96,8 @@ def model_card(model, data_meta: dict, ckpt: dict, rows: list) -> str:
     ]
     if last:
         lines += [
-            f'- last evaluation (iteration {last["iter"]}): train loss {last["train_loss"]:.4f}, val loss {last["val_loss"]:.4f}'
+            f'- last evaluation (iteration {last["iter"]}): train loss {last["train_loss"]:.4f}, val loss '
+            f'{last["val_loss"]:.4f}'
         ]
     if rows:
         lines += ['', '![loss curve](loss.png)']

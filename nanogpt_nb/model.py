@@ -186,7 +186,8 @@ def forward(self: GPT, idx, targets=None, kv_caches=None):
 def crop_block_size(self: GPT, block_size: int):
     "Shrink the context to `block_size` positions."
     if block_size > self.config.block_size:
-        raise UserError(f'block_size={block_size} is longer than the model\'s {self.config.block_size}: it can only shrink')
+        raise UserError(f'block_size={block_size} is longer than the model\'s {self.config.block_size}: it can only '
+                        'shrink')
     self.config.block_size = block_size
     if 'wpe' in self.transformer:
         self.transformer.wpe.weight = nn.Parameter(self.transformer.wpe.weight[:block_size])
@@ -225,7 +226,8 @@ def save_pretrained(self: GPT, path):
     from transformers import GPT2Config, GPT2LMHeadModel
     c = self.config
     if not c.learned_positions:
-        raise UserError(f'Hugging Face GPT-2 has no pos_emb={c.pos_emb!r}: only models with learned positions can be exported')
+        raise UserError(f'Hugging Face GPT-2 has no pos_emb={c.pos_emb!r}: only models with learned positions can be '
+                        'exported')
     hf_config = GPT2Config(vocab_size=c.vocab_size, n_positions=c.block_size, n_embd=c.n_embd, n_layer=c.n_layer,
                            n_head=c.n_head, activation_function='gelu_new' if c.gelu == 'tanh' else 'gelu',
                            resid_pdrop=0.0, embd_pdrop=0.0, attn_pdrop=0.0, tie_word_embeddings=True)

@@ -61,7 +61,8 @@ def main():
                 if backend == 'flex' and not compile: continue  # FlexAttention is compiled in any case
                 bench(f'{backend}, alibi={alibi}, compile={compile}, bf16',
                       f'{base} --attn_backend={backend} --alibi={alibi} --compile={compile}')
-    if 'flash_attn' not in backends: rows.append(('GPT-2 124M step', 'flash_attn', 'skipped: flash-attn is not installed'))
+    if 'flash_attn' not in backends: rows.append(('GPT-2 124M step', 'flash_attn', 'skipped: flash-attn is not '
+                                                                                   'installed'))
 
     # a 1-GPU NCCL run under torchrun, and fp16 with a gradient scaler
     src = corpus(tmp)
@@ -80,11 +81,13 @@ def main():
                  f'--activation_checkpointing=True --dtype=bfloat16 --out_dir={tmp}/fsdp')
     if rc == 0:
         rc, out = sh(f'{torchrun} --standalone --nproc_per_node=1 nanogpt_nb/train.py {small} --parallel=fsdp '
-                     f'--activation_checkpointing=True --dtype=bfloat16 --out_dir={tmp}/fsdp --init_from=resume --max_iters=60 --eval_interval=10')
+                     f'--activation_checkpointing=True --dtype=bfloat16 --out_dir={tmp}/fsdp --init_from=resume '
+                     '--max_iters=60 --eval_interval=10')
     rows.append(('FSDP, activation checkpointing, bf16', '1 GPU, 50 iterations, then resumed to 60',
                  last_line(out, r'^step 60') if rc == 0 else f'FAILED: {last_line(out, "rror")}'))
     for alibi in (False, True):
-        rc, out = sh(f'{sys.executable} nanogpt_nb/train.py {small} --dtype=float16 --alibi={alibi} --out_dir={tmp}/fp16-{alibi}')
+        rc, out = sh(f'{sys.executable} nanogpt_nb/train.py {small} --dtype=float16 --alibi={alibi} '
+                     f'--out_dir={tmp}/fp16-{alibi}')
         rows.append(('fp16 + GradScaler', f'alibi={alibi}, 50 iterations',
                      last_line(out, r'^step 50') if rc == 0 else f'FAILED: {last_line(out, "rror")}'))
 

@@ -69,7 +69,8 @@ def test_site(server, browser):
         resp = page.goto(url, wait_until='load')
         assert resp and resp.ok, f'{url}: {resp and resp.status}'
         pages += 1
-        broken = page.eval_on_selector_all('img', 'imgs => imgs.filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)')
+        broken = page.eval_on_selector_all('img', 'imgs => imgs.filter(i => !(i.complete && i.naturalWidth > '
+                                                  '0)).map(i => i.src)')
         assert not broken, f'{url}: images that did not load: {broken}'
         images += page.eval_on_selector_all('img', 'imgs => imgs.length')
         problems += [f'{url}: {p}' for p in page_problems(page, url)]
