@@ -94,7 +94,8 @@ class Linear(nn.Linear):
     def forward(self, x):
         "`(..., in_features)` to `(..., out_features)`."
         rows = x.numel() // self.in_features
-        if (x.device.type != 'cpu' or torch.is_grad_enabled() or rows not in FEW_ROWS or self.weight.dtype != torch.float32
+        if (x.device.type != 'cpu' or torch.is_grad_enabled() or rows not in FEW_ROWS
+                or self.weight.dtype != torch.float32
                 or torch.is_autocast_enabled('cpu')):
             return super().forward(x)
         x_t = x.reshape(rows, self.in_features).t()  # (in, rows)
@@ -124,7 +125,8 @@ def attention_probs(q, k, alibi=False):
     bias = alibi_bias(H, Tq, Tk, q.device, q.dtype) if alibi else causal_bias(Tq, Tk, q.device, q.dtype)
     bias = bias.expand(B, H, Tq, Tk).reshape(B * H, Tq, Tk)
     # scores = q k^T / sqrt(D) + bias in one batched matmul: no separate passes over the T x T scores to scale and mask
-    scores = torch.baddbmm(bias, q.reshape(B * H, Tq, D), k.reshape(B * H, Tk, D).transpose(1, 2), alpha=1 / math.sqrt(D))
+    keys_t = k.reshape(B * H, Tk, D).transpose(1, 2)
+    scores = torch.baddbmm(bias, q.reshape(B * H, Tq, D), keys_t, alpha=1 / math.sqrt(D))
     return F.softmax(scores.view(B, H, Tq, Tk), dim=-1)  # PyTorch's softmax sums in fp32 for bf16/fp16 inputs
 
 # %% ../nbs/02_attention.ipynb #6a0883c7
@@ -212,7 +214,8 @@ def attend(q, k, v, backend='sdpa', alibi=False, dropout_p=0.0):
     "Causal attention of `q` `(B, H, Tq, D)` on `k`, `v` `(B, H, Tk, D)`, queries being the last `Tq` positions."
     if q.device.type == 'cpu' and backend == 'sdpa':
         # With dropout, CPU SDPA leaves its fused kernel for an unfused one that draws its mask with `bernoulli_`, and
-        # in bf16 its fused kernel is slow (the backward ~5x slower than in fp32; torch 2.13). Written out in the input's
+        # in bf16 its fused kernel is slow (the backward ~5x slower than in fp32; torch 2.13). Written out in the
+        # input's
         
         # dtype, with `keep_mask`, attention runs its batched matmuls on the CPU's bf16 units: 1.3-3x faster (benchmark
         # below). Where bf16 is emulated, the fused kernel in fp32 beats that without dropout (2.5x). Written out, the
@@ -229,7 +232,7 @@ def attend(q, k, v, backend='sdpa', alibi=False, dropout_p=0.0):
 POS_EMBS = ('learned', 'alibi', 'rope', 'none')
 
 def apply_rope(x: torch.Tensor, start: int = 0, theta: float = 10000.0) -> torch.Tensor:
-    "`x` `(B, H, T, D)` with position `start + t` rotated in: pairs `(i, i + D/2)` turn by `(start + t) * theta^(-2i/D)`."
+    "`x` `(B, H, T, D)` with position `start + t` rotated in: pairs `(i, i + D/2)` turn by `(start+t) * theta^(-2i/D)`."
     T, D = x.size(-2), x.size(-1)
     freqs = theta ** (-torch.arange(0, D // 2, device=x.device, dtype=torch.float32) * 2 / D)   # (D/2,)
     angles = torch.arange(start, start + T, device=x.device, dtype=torch.float32)[:, None] * freqs  # (T, D/2)

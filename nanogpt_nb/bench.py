@@ -190,7 +190,7 @@ MATMUL_OPS = {torch.ops.aten.mm.default, torch.ops.aten.addmm.default, torch.ops
               torch.ops.aten.baddbmm.default}
 
 class MatmulRecorder(TorchDispatchMode):
-    "Records each matmul op that runs under it: the op, its inputs' `(shape, strides, dtype)` and its keyword arguments."
+    "Records each matmul op that runs under it: the op, its inputs' `(shape, strides, dtype)` and keyword arguments."
     def __init__(self):
         super().__init__()
         self.calls = []
@@ -202,7 +202,7 @@ class MatmulRecorder(TorchDispatchMode):
         return func(*args, **(kwargs or {}))
 
 def matmul_calls(model, batch_size: int, dtype='float32') -> list:
-    "The matmuls of one training step of `model` on the CPU (a forward pass at full context and its backward), in order."
+    "The matmuls of one training step of `model` on the CPU (a forward at full context and its backward), in order."
     idx = torch.randint(0, model.config.vocab_size, (batch_size, model.config.block_size))
     model.train()
     with MatmulRecorder() as recorder:
@@ -282,7 +282,8 @@ def generation_speed(new_tokens=50, dtype='float32', batches=(1, 8), decodings=(
             ours_args = dict(temperature=0.0) if decoding == 'greedy' else dict(temperature=1.0, top_k=200)
             hf_args = dict(do_sample=False) if decoding == 'greedy' else dict(do_sample=True, top_k=200, top_p=1.0)
             for batch in batches:
-                x = torch.randint(0, model_args['vocab_size'], (batch, 16), generator=torch.Generator().manual_seed(batch))
+                gen = torch.Generator().manual_seed(batch)
+                x = torch.randint(0, model_args['vocab_size'], (batch, 16), generator=gen)
                 runs = {'ours': lambda: ours.generate(x, new_tokens, **ours_args),
                         'transformers': lambda: hf.generate(x, max_new_tokens=new_tokens, min_new_tokens=new_tokens,
                                                             pad_token_id=0, **hf_args)}
@@ -299,7 +300,7 @@ def generation_speed(new_tokens=50, dtype='float32', batches=(1, 8), decodings=(
 
 # %% ../nbs/07_bench.ipynb #f15b71cc
 def suite_training(nanogpt, dataset, recipes, iters, dtypes, with_compile, rounds, peak: dict) -> list:
-    "Each recipe's runs, nanoGPT's and ours alternating, the best of `rounds` each; raises `peak` where a run measures more."
+    "Each recipe's runs, nanoGPT's and ours taking turns, the best of `rounds` each; raises `peak` to the best seen."
     measured = []
     with tempfile.TemporaryDirectory() as tmp_dir:
         for name, recipe in recipes.items():
@@ -323,7 +324,7 @@ def suite_training(nanogpt, dataset, recipes, iters, dtypes, with_compile, round
 
 # %% ../nbs/07_bench.ipynb #90c914bd
 def suite_training_rows(measured: list, peak: dict, nanogpt) -> list:
-    "Print the training table's rows (once every run is in, so each share is of the final `peak`); returns them as dicts."
+    "Print the training rows (once every run is in, so each share is of the final `peak`); returns them as dicts."
     rows = []
     for name, recipe, n, ng, ours, floor in measured:
         if ng:
@@ -333,13 +334,16 @@ def suite_training_rows(measured: list, peak: dict, nanogpt) -> list:
             # the compile: the first run's
             r = dict(min(results, key=lambda r: r['ms']), first_ms=results[0]['first_ms'])
             share = r['flops'] / (r['ms'] / 1e3) / peak[dt]
-            label = f'ours, {dt}' + (f', compiled ({(r["first_ms"] - r["ms"]) / 1e3:.0f} s to compile)' if compiled else '')
+            compile_s = (r['first_ms'] - r['ms']) / 1e3
+            label = f'ours, {dt}' + (f', compiled ({compile_s:.0f} s to compile)' if compiled else '')
             floor_ms = None if compiled else floor[dt]
             floor_cells = f'{floor_ms:.1f} | {r["flops"] / (floor_ms / 1e3) / peak[dt]:.0%}' if floor_ms else ' | '
-            ratio = f'{r["ms"] / ng:.2f}' + (f' (its matmuls alone {floor_ms / ng:.2f})' if floor_ms else '') if ng else ''
+            alone = f' (its matmuls alone {floor_ms / ng:.2f})' if floor_ms and ng else ''
+            ratio = f'{r["ms"] / ng:.2f}{alone}' if ng else ''
             command = ' '.join(['nanogpt-train', *recipe_args(recipe, dt, n, compiled)])
             print(f'| {name} | {label} | {r["ms"]:.1f} | {share:.0%} | {floor_cells} | {ratio} | `{command}` |')
-            rows.append(dict(recipe=name, dtype=dt, compile=compiled, nanogpt_ms=ng, share=share, floor_ms=floor_ms, **r))
+            rows.append(dict(recipe=name, dtype=dt, compile=compiled, nanogpt_ms=ng, share=share, floor_ms=floor_ms,
+                             **r))
     return rows
 
 # %% ../nbs/07_bench.ipynb #ca25c45d

@@ -76,7 +76,8 @@ def kept_checkpoints(out_dir, state: RunState) -> str:
     out_dir = Path(out_dir)
     kept = []
     if (out_dir/'ckpt.pt').exists():
-        kept.append(f'{out_dir / "ckpt.pt"}' + (f' (iteration {state.saved["ckpt.pt"]})' if 'ckpt.pt' in state.saved else ''))
+        at = f' (iteration {state.saved["ckpt.pt"]})' if 'ckpt.pt' in state.saved else ''
+        kept.append(f'{out_dir/"ckpt.pt"}{at}')
     if (out_dir/'best.pt').exists():
         kept.append(f'{out_dir/"best.pt"} (val loss {state.best_val_loss:.4f})')
     return f'kept as they were: {" and ".join(kept)}' if kept else 'no checkpoint had been written yet'
@@ -109,7 +110,7 @@ def not_finite_error(path, bad: str, state: RunState) -> UserError:
     )
 
 def save_checkpoint(path, model, optimizer, scaler, cfg, data_meta: dict, state: RunState):
-    "Write `model` (unwrapped), `optimizer`, `scaler`, `cfg`, the RNG states and `state` to `path`: atomic, checksummed."
+    "Write `model` (unwrapped), `optimizer`, `scaler`, `cfg`, RNG states and `state` to `path`: atomic, checksummed."
     if cfg.parallel == 'fsdp':  # a folder of shards, written by every process
         return save_sharded(path, model, optimizer, scaler, cfg, data_meta, state)
     if bad := first_non_finite(model.state_dict()):
@@ -122,7 +123,7 @@ def save_checkpoint(path, model, optimizer, scaler, cfg, data_meta: dict, state:
 
 # %% ../nbs/03c_checkpoint.ipynb #59a7314c
 def restore(ckpt: dict, optimizer, scaler, device, path='checkpoint', rng=True) -> RunState:
-    "Load `ckpt`'s optimizer (unless None: loaded from shards), scaler and (if `rng`) RNG states; returns where its run stood."
+    "Load `ckpt`'s optimizer (unless None: from shards), scaler and (if `rng`) RNG states; returns where its run stood."
     for key in ('optimizer', 'iter_num') if optimizer else ('iter_num',):
         if key not in ckpt:
             raise UserError(f'{path} has no {key!r}, so it cannot be resumed: fine-tune from its weights with '
@@ -155,7 +156,7 @@ def _on_every_process(value):
     return box[0]
 
 def save_sharded(path, model, optimizer, scaler, cfg, data_meta: dict, state: RunState):
-    "Write checkpoint folder `path`: each process its shards, process 0 `run.pt`; swapped in once complete. Every process calls it."
+    "Write checkpoint folder `path`, called by every process: each its shards, process 0 `run.pt`; swapped in complete."
     import torch.distributed.checkpoint as dcp
     from torch.distributed.checkpoint.state_dict import get_model_state_dict, get_optimizer_state_dict
     from torch.distributed.tensor import DTensor
@@ -232,7 +233,7 @@ def _lock(out_dir: Path):
 
 @contextmanager
 def claim_out_dir(cfg: TrainConfig):
-    "Make `cfg.out_dir` this run's: writable, locked, its checkpoints replaced only if asked, stale temporary files gone."
+    "Make `cfg.out_dir` this run's: writable, locked, its checkpoints replaced only if asked, stale temp files gone."
     out_dir = Path(cfg.out_dir)
     check_writable(out_dir, 'pass --out_dir=FOLDER where this run can write')
     lock = _lock(out_dir)
@@ -248,7 +249,7 @@ def claim_out_dir(cfg: TrainConfig):
 
 # %% ../nbs/03c_checkpoint.ipynb #4fd21ee5
 def log_rows(path, start_iter=math.inf) -> list:
-    "The rows of a log.jsonl up to a resumed iteration, its evaluation included; unreadable lines are skipped, with a warning."
+    "A log.jsonl's rows up to a resumed iteration, its evaluation included; unreadable lines skipped with a warning."
     path = Path(path)
     if not path.exists():
         return []

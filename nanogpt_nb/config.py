@@ -169,7 +169,9 @@ def option_help(defaults: dict, meanings: dict) -> str:
 
 def key_help(cls=TrainConfig) -> str:
     "The `--help` lines of a config class's keys, their meanings taken from the fields."
-    return option_help({f.name: f.default for f in fields(cls)}, {f.name: f.metadata.get('help', '') for f in fields(cls)})
+    defaults = {f.name: f.default for f in fields(cls)}
+    meanings = {f.name: f.metadata.get('help', '') for f in fields(cls)}
+    return option_help(defaults, meanings)
 
 # %% ../nbs/03a_config.ipynb #e160eade
 def _typecheck(key, value, type_name):
@@ -223,7 +225,8 @@ def _config_file_values(path: Path) -> dict:
         raise UserError(f'{path} calls exit(): a config file only assigns settings') from None
     except Exception as e:
         raise UserError(f'{path} failed to run: {type(e).__name__}: {e}') from None
-    return {k: v for k, v in scope.items() if not k.startswith('_') and not callable(v) and type(v).__name__ != 'module'}
+    settings = lambda k, v: not k.startswith('_') and not callable(v) and type(v).__name__ != 'module'
+    return {k: v for k, v in scope.items() if settings(k, v)}
 
 # %% ../nbs/03a_config.ipynb #050c5c32
 def _literal(raw: str, type_name: str):
@@ -236,7 +239,7 @@ def _literal(raw: str, type_name: str):
 
 # %% ../nbs/03a_config.ipynb #ab62008c
 def load_config(argv, cls=TrainConfig):
-    "Build a `cls` (`TrainConfig`) from config files and `--key=value` arguments, in order, checking every key and type."
+    "A `cls` (`TrainConfig`) from config files and `--key=value` arguments, in order, checking every key and type."
     values, types = {}, {f.name: f.type for f in fields(cls)}
     def set_value(key, value):
         if key in OLD_KEYS and cls is TrainConfig:
@@ -330,7 +333,7 @@ RANGES = {
 OPEN_ABOVE = ('dropout', 'beta1', 'beta2')  # 1 itself is not allowed
 
 def check_ranges(values: dict, ranges: dict, open_above=()):
-    "Raise a `UserError` for the first of `values` outside its `(low, high)` (`high` excluded for keys in `open_above`)."
+    "A `UserError` for the first of `values` outside its `(low, high)` (`high` excluded for keys in `open_above`)."
     for key, (low, high) in ranges.items():
         value = values[key]
         if not (low <= value <= high) or (key in open_above and value == high):

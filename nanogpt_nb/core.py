@@ -106,7 +106,7 @@ def swap_in(new, path):
 # %% ../nbs/00_core.ipynb #b1df74c3
 @contextmanager
 def scratch_mount(size='256k', read_only=False):
-    "A fresh tmpfs of `size` (read-only if asked), for tests of full and read-only disks; None where mounting is not allowed."
+    "A fresh tmpfs of `size` (read-only if asked), to test full and read-only disks; None where mounting is refused."
     import subprocess, tempfile
     folder = Path(tempfile.mkdtemp())
     opts = f'size={size}' + (',ro' if read_only else '')
@@ -174,7 +174,7 @@ def go_offline():
 
 # %% ../nbs/00_core.ipynb #23981c97
 def from_hub(load, name, what: str, hint: str):
-    "`load(name)` for a hub name or local folder, offline at once if the hub is unreachable; failures become a `UserError`."
+    "`load(name)` for a hub name or local folder, offline at once if the hub is unreachable; failing, a `UserError`."
     if not Path(str(name)).exists() and not hub_reachable():
         go_offline()  # a cached copy still loads, at once
     try:
@@ -321,7 +321,7 @@ def load_sharded(path, device='cpu') -> dict:
 
 # %% ../nbs/00_core.ipynb #122847bc
 def load_checkpoint(path, device='cpu', need_model=True) -> dict:
-    "Read a checkpoint written by training (a file, or a sharded folder), with a clear error if it is missing, corrupt or foreign."
+    "A checkpoint written by training (a file or a sharded folder); one clear error if missing, corrupt or foreign."
     path = recover_swap(path)
     if not path.exists():
         raise UserError(f'no checkpoint at {path}: check out_dir, or start with init_from=scratch')

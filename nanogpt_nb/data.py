@@ -139,9 +139,10 @@ class HFTokenizer:
                 'eos_token': self.tok.eos_token}
 
     def token_bytes(self) -> np.ndarray:
-        "The UTF-8 bytes of each token's text, special tokens 0 (a byte-level token holding part of a character counts as U+FFFD)."
+        "The UTF-8 bytes of each token's text, special tokens 0 (a byte-level token with part of a character: U+FFFD)."
         special = set(self.tok.all_special_ids)
-        return np.array([0 if i in special else len(self.tok.decode([i]).encode('utf-8')) for i in range(self.vocab_size)])
+        sizes = [0 if i in special else len(self.tok.decode([i]).encode('utf-8')) for i in range(self.vocab_size)]
+        return np.array(sizes)
 
 # %% ../nbs/00_data.ipynb #36f315f1
 def tokenizer_from_meta(meta: dict):
@@ -470,7 +471,10 @@ def prepare(source, out=None, input=None, force=False, text_field='text', num_pr
     "Tokenize `source` (a name, a path or a `datasets` object) into `out/{train,val}.bin` and `out/meta.json`."
     if out is None and not isinstance(source, str):
         raise UserError('give out=FOLDER for a datasets object')
-    name = '' if not isinstance(source, str) else Path(source).stem if Path(source).exists() else source.replace('/', '_')
+    if not isinstance(source, str):
+        name = ''
+    else:
+        name = Path(source).stem if Path(source).exists() else source.replace('/', '_')
     out = Path(out or Path('data')/name)
     if not force and (meta := _is_prepared(out)):
         print(f'{out} is already prepared ({meta["train_tokens"]:,} train / {meta["val_tokens"]:,} val tokens); '

@@ -145,7 +145,9 @@ def load_into_model(model, path, data_meta, projection='', seed=0, verbose=True)
     table = model.token_embedding
     with torch.no_grad():
         table[:w.size(0)] = w.to(table)
-    if verbose: print(f'token embedding: {w.size(0):,} rows from {path}' + (f' ({projection} to {n_embd})' if projection else ''))
+    if verbose:
+        mapped = f' ({projection} to {n_embd})' if projection else ''
+        print(f'token embedding: {w.size(0):,} rows from {path}{mapped}')
     return model
 
 # %% ../nbs/01_embmatrix.ipynb #402f8441

@@ -49,13 +49,13 @@ def checkpoint_data_meta(ckpt: dict, path='checkpoint') -> dict:
     return {**meta, 'trained_on': trained_on}  # the dataset evaluation defaults to
 
 def model_source(cfg) -> str:
-    "What evaluation reads: the model `init_from` names, or the checkpoint in `out_dir`; one line for a name that is nothing."
+    "What evaluation reads: the model `init_from` names, or the checkpoint in `out_dir`; one line for a bad name."
     source = cfg.out_dir if cfg.init_from in ('scratch', 'resume') else cfg.init_from
     init_kind(source if source != cfg.out_dir else 'resume')
     return source
 
 def load_model(source: str, device='cpu', ckpt='ckpt'):
-    "`(model, tokenizer, data_meta)` from an out_dir or checkpoint file (nanoGPT's too), a GPT-2 name or a Hugging Face folder."
+    "`(model, tokenizer, data_meta)` from an out_dir or checkpoint (nanoGPT's too), a GPT-2 name or a HF folder."
     kind = 'gpt2' if source in GPT2_NAMES else 'hf' if (Path(source)/'config.json').is_file() else 'checkpoint'
     if kind in ('gpt2', 'hf'):
         model = GPT.from_pretrained(str(source), {'dropout': 0.0})
@@ -187,7 +187,7 @@ def eval_cli(argv=None):
 
 # %% ../nbs/05_eval.ipynb #72a971d8
 def task_main(opts: dict, cfg):
-    "`nanogpt-eval --task=...`: multiple-choice accuracy of a checkpoint, GPT-2 or a Hugging Face folder, sharded under torchrun."
+    "`nanogpt-eval --task=...`: multiple-choice accuracy of a checkpoint, GPT-2 or a HF folder (torchrun too)."
     task = opts['task'] or 'mc'
     items = load_task(task_path(task, opts['task_file']), opts['limit'])
     proc, device = setup_distributed(cfg.ddp_backend, pick_device(cfg.device))
@@ -195,7 +195,8 @@ def task_main(opts: dict, cfg):
     source = model_source(cfg)
     model, tok, _ = load_model(source, device, opts['ckpt'])
     try:
-        r = {'task': task, **run_task(model, tok, items, proc, device, ctx, opts['task_batch'], progress=not opts['json'])}
+        counts = run_task(model, tok, items, proc, device, ctx, opts['task_batch'], progress=not opts['json'])
+        r = {'task': task, **counts}
     finally:
         if proc.is_distributed: dist.destroy_process_group()
     if not proc.is_main:
@@ -290,7 +291,7 @@ def read_log(out_dir) -> list[dict]:
 
 # %% ../nbs/05_eval.ipynb #cf9bb45c
 def plot_runs(out_dirs, x='iter', labels=None, save=None, smooth=20, ax=None, metric='loss'):
-    "Train (smoothed) and val loss, or val bits per byte (`metric='bpb'`), of runs against `x`; task accuracies on a second axis."
+    "Train (smoothed) and val loss, or val bits per byte (`metric='bpb'`), by `x`; task accuracies on a second axis."
     import matplotlib.pyplot as plt
     if metric not in ('loss', 'bpb'): raise UserError(f"metric must be 'loss' or 'bpb', got {metric!r}")
     if ax is None: _, ax = plt.subplots(figsize=(7, 4))

@@ -117,7 +117,8 @@ def export(source, dest, force=False, ckpt='ckpt') -> Path:
     model = model_from_checkpoint(record, path, dropout=0.0)
     meta = checkpoint_data_meta(record)
     if not model.config.learned_positions:
-        kind = {'alibi': 'an ALiBi model', 'rope': 'a RoPE model', 'none': 'a model without positions'}[model.config.pos_emb]
+        kinds = {'alibi': 'an ALiBi model', 'rope': 'a RoPE model', 'none': 'a model without positions'}
+        kind = kinds[model.config.pos_emb]
         raise UserError(f'this is {kind}, which Hugging Face GPT-2 cannot represent: sample and evaluate it '
                         'with nanogpt-sample and nanogpt-eval instead')
     rows = read_log(path.parent) if (path.parent/'log.jsonl').exists() else []
@@ -137,7 +138,8 @@ def export(source, dest, force=False, ckpt='ckpt') -> Path:
         config.update(bos_token_id=eos, eos_token_id=eos)
         (tmp/'config.json').write_text(json.dumps(config, indent=2))
         GenerationConfig(bos_token_id=eos, eos_token_id=eos, pad_token_id=eos, do_sample=True, temperature=0.8,
-                         top_k=200, max_length=real.config.block_size).save_pretrained(tmp)  # no further than its context
+                         # no further than its context
+                         top_k=200, max_length=real.config.block_size).save_pretrained(tmp)
         tokenizer.save_pretrained(tmp)
         if rows:
             plot_runs([path.parent], save=tmp/'loss.png')

@@ -94,7 +94,7 @@ class Block(nn.Module):
 
 # %% ../nbs/03_model.ipynb #6e58bd69
 class GPT(nn.Module):
-    "GPT-2: token (and position) embeddings, `n_layer` blocks, a final LayerNorm, and an output layer tied to the tokens."
+    "GPT-2: token (and position) embeddings, `n_layer` blocks, a final LayerNorm, and an output layer tied to tokens."
     def __init__(self, config: GPTConfig):
         super().__init__()
         self.config = config

@@ -17,7 +17,7 @@ __all__ = ['newton_schulz', 'fast_matmul_dtype', 'Muon', 'Optimizers', 'build_op
 
 # %% ../nbs/03b_optim.ipynb #97529dd3
 def newton_schulz(g: torch.Tensor, coefficients, steps: int, eps: float, dtype=torch.bfloat16) -> torch.Tensor:
-    "The semi-orthogonal matrix near `g` (its singular values pushed to about 1), by `steps` Newton-Schulz iterations in `dtype`."
+    "The semi-orthogonal matrix near `g` (singular values pushed to ~1): `steps` Newton-Schulz iterations in `dtype`."
     a, b, c = coefficients
     x = g.to(dtype)
     tall = x.size(0) > x.size(1)
@@ -42,7 +42,7 @@ class Muon(torch.optim.Muon):
 
     @torch.no_grad()
     def step(self, closure=None):
-        "Momentum, its Newton-Schulz orthogonalisation, decoupled weight decay, then the update scaled to the matrix shape."
+        "Momentum, its Newton-Schulz orthogonalisation, decoupled weight decay, then the update scaled to the shape."
         loss = None
         if closure is not None:
             with torch.enable_grad():
@@ -99,7 +99,7 @@ class Optimizers:
             o.load_state_dict(s)
 
 def build_optimizer(model: GPT, cfg: TrainConfig):
-    "AdamW over everything, or Muon over the blocks' weight matrices and AdamW over the rest; groups carry an `lr_mult`."
+    "AdamW over everything, or Muon over the blocks' weight matrices and AdamW over the rest; groups have an `lr_mult`."
     betas = (cfg.beta1, cfg.beta2)
     if cfg.optimizer == 'adamw':
         return model.configure_optimizers(cfg.weight_decay, cfg.learning_rate, betas)

@@ -67,7 +67,7 @@ def load_task(path, limit: int = 0) -> list[dict]:
 
 # %% ../nbs/05a_tasks.ipynb #dda084e8
 def task_from_text(text_file, path, n=200, seed=0) -> Path:
-    "A HellaSwag-format jsonl of `n` items from a text: half a line, its true second half, and three shuffles of that half."
+    "A HellaSwag-format jsonl of `n` items from a text: half a line, its true second half, and three shuffles of it."
     lines = [line.split() for line in Path(text_file).read_text()[:1_000_000].split('\n') if len(line.split()) >= 6]
     rng = np.random.default_rng(seed)
     with open(path, 'w') as f:
@@ -102,7 +102,7 @@ def task_from_text(text_file, path, n=200, seed=0) -> Path:
 # %% ../nbs/05a_tasks.ipynb #63134716
 @torch.no_grad()
 def score_items(model, tok, items, device='cpu', ctx=None, task_batch=4) -> list[dict]:
-    "Per item: the summed log-prob and the token count of each choice after the context, the label, and whether it was cut."
+    "Per item: the summed log-prob and token count of each choice after the context, the label, and whether it was cut."
     # tokens a row may hold, its last one a target
     limit = model.config.block_size + 1 if model.config.learned_positions else None
     scores, was_training = [], model.training
@@ -140,7 +140,7 @@ def score_items(model, tok, items, device='cpu', ctx=None, task_batch=4) -> list
 
 # %% ../nbs/05a_tasks.ipynb #f6d85f08
 def task_counts(scores) -> np.ndarray:
-    "`[items, right by acc, right by acc_norm, contexts cut]` of scored items: argmax of the sums, and of the per-token means."
+    "`[items, right by acc, right by acc_norm, contexts cut]` of scored items: argmax of sums, and of per-token means."
     acc = sum(int(np.argmax(s['logprobs']) == s['label']) for s in scores)
     norm = sum(int(np.argmax(np.array(s['logprobs']) / np.maximum(s['tokens'], 1)) == s['label']) for s in scores)
     return np.array([len(scores), acc, norm, sum(s['cut'] for s in scores)])

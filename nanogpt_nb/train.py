@@ -84,7 +84,7 @@ def train(cfg: TrainConfig) -> dict:
 # %% ../nbs/04_train.ipynb #19ffc91f
 @contextmanager
 def processes(cfg: TrainConfig):
-    "This process's `(ProcessInfo, device)` for the run: `out_dir` claimed by process 0, the process group joined and left."
+    "This process's `(ProcessInfo, device)`: `out_dir` claimed by process 0, the process group joined and then left."
     main_process = int(os.environ.get('RANK', 0)) == 0
     with claim_out_dir(cfg) if main_process else nullcontext():
         proc, device = setup_distributed(cfg.ddp_backend, pick_device(cfg.device))
@@ -106,7 +106,8 @@ def micro_batches(data, cfg, it, proc: ProcessInfo, device, recoveries=0):
     "The micro-batches process `proc.rank` trains on in iteration `it` (other ones after a recovery)."
     steps = cfg.gradient_accumulation_steps // proc.world_size
     for g in range(proc.rank * steps, (proc.rank + 1) * steps):
-        yield get_batch(data, cfg.batch_size, cfg.block_size, batch_rng(cfg.seed, it, g, *retry_key(recoveries)), device)
+        rng = batch_rng(cfg.seed, it, g, *retry_key(recoveries))
+        yield get_batch(data, cfg.batch_size, cfg.block_size, rng, device)
 
 # %% ../nbs/04_train.ipynb #96f1ff58
 class NanoGPTStream:
@@ -153,7 +154,7 @@ def build_model(cfg: TrainConfig, data_meta: dict, device, verbose=True) -> tupl
 # %% ../nbs/04_train.ipynb #f54f839b
 @torch.no_grad()
 def estimate_loss(model, splits: dict, cfg, device, ctx, block_size=None, it=0, token_bytes=None) -> dict:
-    "Mean loss per split over `eval_iters` batches (fixed, keyed by `it`, or nanoGPT's stream); with `token_bytes`, bits per byte too."
+    "Mean loss per split over `eval_iters` batches (fixed, keyed by `it`, or nanoGPT's); with `token_bytes`, also bpb."
     key = 2**31 + (it if cfg.eval_batches == 'random' else 0)
     out = {}
     model.eval()
@@ -182,7 +183,7 @@ def checkpoints_due(val_loss: float, state: RunState, always_save: bool) -> list
 
 # %% ../nbs/04_train.ipynb #b7e52a92
 def divergence(loss: float, state: RunState, cfg, what: str) -> str | None:
-    "Why `loss` (named `what`) means the run diverged: non-finite, or over `divergence_ratio` times the best; else None."
+    "Why `loss` (named `what`) says the run diverged: non-finite, or over `divergence_ratio` times the best; else None."
     best = state.best_val_loss
     exploded = cfg.divergence_ratio and math.isfinite(best) and loss > cfg.divergence_ratio * best
     if math.isfinite(loss) and not exploded:
@@ -221,7 +222,7 @@ def eval_extras(cfg: TrainConfig, data_meta: dict) -> EvalExtras:
 # %% ../nbs/04_train.ipynb #982f864d
 def evaluate_and_save(model, optimizer, scaler, cfg, data_meta, splits, device, ctx, state: RunState, run_log: RunLog,
                       tokens_per_iter: int, extras: EvalExtras | None = None) -> str | None:
-    "Estimate the losses at `state.iter_num`, log them, write the checkpoints that are due; returns why it diverged, if so."
+    "Estimate the losses at `state.iter_num`, log them, write the checkpoints due; returns why the run diverged, if so."
     it, extras = state.iter_num, extras or EvalExtras()
     losses = estimate_loss(model, splits, cfg, device, ctx, it=it, token_bytes=extras.token_bytes)
     row = {'kind': 'eval', 'iter': it, 'train_loss': losses['train'], 'val_loss': losses['val'],
@@ -404,7 +405,7 @@ def run_summary(run: Run) -> str:
 
 # %% ../nbs/04_train.ipynb #f8c57526
 def train_step(run: Run, it: int) -> float:
-    "Iteration `it`'s forward and backward passes, gradient clipping and optimizer step; returns the global batch's mean loss."
+    "Iteration `it`'s forward and backward passes, clipping and optimizer step; returns the global batch's mean loss."
     cfg, proc, model = run.cfg, run.proc, run.model
     if not run.stream:  # dropout as a function of (seed, it, rank); nanoGPT's stream carries on instead
         dropout_key = (cfg.seed, it, proc.rank, 1, *retry_key(run.state.recoveries))
@@ -437,7 +438,7 @@ def train_step(run: Run, it: int) -> float:
 
 # %% ../nbs/04_train.ipynb #ff327331
 def log_iteration(run: Run, it: int, loss: float, lr: float, dt: float):
-    "Count iteration `it`'s `dt` seconds; on process 0, log its row, print its line every `log_interval`, advance the bar."
+    "Count iteration `it`'s `dt` seconds; on process 0 log its row, print a line every `log_interval`, advance the bar."
     run.state.elapsed += dt
     if not run.log:
         return
@@ -445,13 +446,14 @@ def log_iteration(run: Run, it: int, loss: float, lr: float, dt: float):
     run.log.write({'kind': 'train', 'iter': it, 'loss': loss, 'lr': lr, 'ms': dt * 1e3,
                    'tokens': (it + 1) * run.tokens_per_iter, 'time': run.state.elapsed})
     if it % cfg.log_interval == 0:
-        mfu = run.raw_model.estimate_mfu(cfg.batch_size * cfg.gradient_accumulation_steps, dt, peak_flops=run.peak_flops)
+        sequences = cfg.batch_size * cfg.gradient_accumulation_steps
+        mfu = run.raw_model.estimate_mfu(sequences, dt, peak_flops=run.peak_flops)
         run.log.say(f'iter {it}: loss {loss:.4f}, time {dt*1e3:.2f}ms, mfu {f"{mfu*100:.2f}%" if mfu else "n/a"}')
     run.log.advance()
 
 # %% ../nbs/04_train.ipynb #19b477d3
 def run_evaluation(run: Run) -> str | None:
-    "Evaluate and checkpoint at the current iteration; returns why the run diverged (the same on every process) or None."
+    "Evaluate and checkpoint at this iteration; returns why the run diverged (the same in every process), or None."
     why = None
     if run.evaluates:
         run.state.pending_batch = run.stream and run.stream.pending

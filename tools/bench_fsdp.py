@@ -58,7 +58,8 @@ def worker(shape='gpt2-medium', parallel='ddp', ac='False', iters='3', batch_siz
 
 def main(shape='gpt2-medium', processes='2', iters='3', batch_size='1', block_size='256'):
     "Run each setting under torchrun and print the table."
-    cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), platform.processor())
+    models = (l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
+    cpu = next(models, platform.processor())
     print(f'{shape} shape, {processes} processes, batch {batch_size} x {block_size} tokens each, fp32, AdamW, '
           f'torch {torch.__version__}, {os.cpu_count()} cores ({cpu})')
     print(f'command: python tools/bench_fsdp.py --shape={shape} --processes={processes} --iters={iters} '

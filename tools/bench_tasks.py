@@ -20,7 +20,8 @@ def main(items=64, device='cpu', dtype='float32'):
     torch.manual_seed(0)
     model = GPT(GPTConfig(vocab_size=50304)).to(device).eval()
     tok, ctx = GPT2Tokenizer(), autocast_ctx(device.split(':')[0], pick_dtype(dtype, device.split(':')[0]))
-    cpu = subprocess.run("lscpu | grep 'Model name' | cut -d: -f2", shell=True, capture_output=True, text=True).stdout.strip()
+    lscpu = subprocess.run("lscpu | grep 'Model name' | cut -d: -f2", shell=True, capture_output=True, text=True)
+    cpu = lscpu.stdout.strip()
     print(f'GPT-2 124M shape, {items} items of 4 endings, {device}, {dtype}, torch {torch.__version__}, '
           f'{os.cpu_count()} cores ({cpu or platform.processor()})')
     score_items(model, tok, task[:2], device, ctx, 2)  # warm-up

@@ -11,7 +11,9 @@ from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
 PAGES = {'core': '00_core', 'data': '00_data', 'embmatrix': '01_embmatrix', 'attention': '02_attention',
-         'model': '03_model', 'train': '04_train', 'eval': '05_eval', 'export': '06_export'}  # module -> chapter page
+         'model': '03_model', 'config': '03a_config', 'optim': '03b_optim', 'checkpoint': '03c_checkpoint',
+         'parallel': '03d_parallel', 'train': '04_train', 'eval': '05_eval', 'tasks': '05a_tasks',
+         'export': '06_export', 'bench': '07_bench'}  # module -> chapter page
 LOG_LINES = 12  # a longer printed log folds under its last line
 
 def slug(anchor: str) -> str:
@@ -44,7 +46,8 @@ def for_mkdocs(nb):
     "Turn what nbdev prepares for Quarto into what mkdocs-jupyter renders well."
     import yaml
     for cell in nb.cells:
-        if cell.cell_type == 'raw' and cell.source.startswith('---'):  # Quarto front matter: the page's title and summary
+        # Quarto front matter: the page's title and summary
+        if cell.cell_type == 'raw' and cell.source.startswith('---'):
             fm = yaml.safe_load(cell.source.strip().strip('-'))
             cell.cell_type, cell.source = 'markdown', f"# {fm.get('title', '')}\n\n> {fm.get('description', '')}"
             cell.pop('attachments', None)
@@ -77,7 +80,9 @@ def main():
     proc_nbs(path='nbs', n_workers=0, force=True)
     docs = root/'_mkdocs'
     shutil.rmtree(docs, ignore_errors=True); docs.mkdir()
-    for nb in sorted((root/'_proc').glob('[0-9]*.ipynb')) + [root/'_proc'/f'{n}.ipynb' for n in ('benchmarks', 'coming_from_nanogpt')]:
+    pages = sorted((root/'_proc').glob('[0-9]*.ipynb'))
+    pages += [root/'_proc'/f'{n}.ipynb' for n in ('benchmarks', 'coming_from_nanogpt')]
+    for nb in pages:
         nbformat.write(for_mkdocs(nbformat.read(nb, 4)), docs/nb.name)
     (docs/'source').mkdir()
     for py in (root/'nanogpt_nb').glob('*.py'): shutil.copy(py, docs/'source'/py.name)
@@ -87,7 +92,8 @@ def main():
     home = re.sub(r'`(\d\d_\w+|benchmarks|coming_from_nanogpt)`', r'[`\1`](\1.ipynb)', home)
     (docs/'index.md').write_text(home)
     env = {**os.environ, 'NO_MKDOCS_2_WARNING': '1'}
-    subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '--clean', '-q', '-f', str(root/'mkdocs.yml')], check=True, env=env)
+    build = [sys.executable, '-m', 'mkdocs', 'build', '--clean', '-q', '-f', str(root/'mkdocs.yml')]
+    subprocess.run(build, check=True, env=env)
     print(f'site built in {root/"site"}: open site/index.html or serve it with `python -m http.server -d site`')
 
 if __name__ == '__main__': main()

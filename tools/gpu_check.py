@@ -23,7 +23,8 @@ def bench(label, args):
     "GPT-2 124M training steps through nanogpt-bench: ms/iter, tokens/s, MFU."
     code = f'from nanogpt_nb.eval import bench_main; bench_main({args.split()!r})'
     rc, out = sh(f'{sys.executable} -c "{code}"')
-    rows.append(('GPT-2 124M step', label, last_line(out, r'ms/iter') if rc == 0 else f'FAILED: {last_line(out, "Error")}'))
+    result = last_line(out, r'ms/iter') if rc == 0 else f'FAILED: {last_line(out, "Error")}'
+    rows.append(('GPT-2 124M step', label, result))
 
 def corpus(tmp: Path) -> Path:
     "Tiny Shakespeare where it was carried, else a generated text (the checks need characters, not literature)."
