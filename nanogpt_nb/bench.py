@@ -6,7 +6,7 @@
 from __future__ import annotations
 import io, json, math, os, platform, re, subprocess, sys, tempfile, time
 from collections import Counter
-from contextlib import redirect_stdout
+from contextlib import nullcontext, redirect_stdout
 from pathlib import Path
 
 import numpy as np
@@ -23,9 +23,10 @@ from .train import train
 
 # %% auto #0
 __all__ = ['BENCH_OPTIONS', 'BENCH_HELP', 'OP_CLASSES', 'SUITE_RECIPES', 'SUITE_ITERS', 'MATMUL_OPS', 'NANOGPT_ITER',
-           'GPT2_SMALL', 'op_classes', 'bench_main', 'bench_cli', 'machine_line', 'matmul_peak', 'recipe_args',
-           'train_ms', 'MatmulRecorder', 'matmul_calls', 'matmul_floor', 'recipe_matmul_floor', 'check_nanogpt',
-           'nanogpt_ms', 'generation_speed', 'suite_training', 'suite_training_rows', 'suite_generation', 'cpu_suite']
+           'GPT2_SMALL', 'op_classes', 'bench_model', 'print_profile', 'bench_main', 'bench_cli', 'machine_line',
+           'matmul_peak', 'recipe_args', 'train_ms', 'MatmulRecorder', 'matmul_calls', 'matmul_floor',
+           'recipe_matmul_floor', 'check_nanogpt', 'nanogpt_ms', 'generation_speed', 'suite_training',
+           'suite_training_rows', 'suite_generation', 'cpu_suite']
 
 # %% ../nbs/07_bench.ipynb #505a1341
 BENCH_OPTIONS = {'iters': 10, 'warmup': 2, 'real_data': 'False', 'profile': 'False', 'suite': '', 'nanogpt': '',
@@ -60,11 +61,31 @@ def op_classes(prof, wall_s: float) -> dict:
     totals['framework'] = max(wall_s - sum(totals.values()), 0.0)
     return totals
 
-# %% ../nbs/07_bench.ipynb #fee3ea26
+# %% ../nbs/07_bench.ipynb #b838db21
+def bench_model(cfg: TrainConfig, device: str) -> tuple:
+    "`(model, optimizer)` of `cfg` on `device`, built as training builds them, for the dataset's vocabulary."
+    torch.manual_seed(cfg.seed)
+    if cfg.dataset == TrainConfig.dataset and (Path(cfg.out_dir)/'ckpt.pt').exists():  # unset: the checkpoint's data
+        cfg.dataset = load_checkpoint(Path(cfg.out_dir)/'ckpt.pt')['config'].get('dataset', cfg.dataset)
+    try: vocab = load_meta(data_dir(cfg.dataset))['vocab_size']  # the dataset's vocabulary where it is prepared
+    except UserError: vocab = 50257
+    model = GPT(model_config(cfg, vocab)).to(device)
+    return model, build_optimizer(model, cfg)  # AdamW, or Muon and AdamW
+
+# %% ../nbs/07_bench.ipynb #361b180e
+def print_profile(prof, seconds: float, iters: int, out_dir):
+    "Write the profiler's trace to `out_dir/bench_trace.json`; print its top operations and the time per class of them."
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    prof.export_chrome_trace(str(Path(out_dir)/'bench_trace.json'))
+    print(prof.key_averages().table(sort_by='self_cpu_time_total', row_limit=12))
+    print('| class of operation | ms/iter (profiled) | share |\n|---|---|---|')
+    for kind, secs in op_classes(prof, seconds).items():
+        print(f"| {kind} | {secs / iters * 1e3:.1f} | {secs / seconds:.0%} |")
+
+# %% ../nbs/07_bench.ipynb #a394bef3
 def bench_main(argv):
     "`nanogpt-bench`'s work: ms per training step, tokens/s and MFU of a config, on random or real data."
     opts, rest = split_options(argv, BENCH_OPTIONS)
-    real, profile = opts['real_data'] == 'True', opts['profile'] == 'True'
     cfg = load_config(rest)
     if opts['suite']:
         if opts['suite'] not in ('cpu', 'generate'):
@@ -75,57 +96,39 @@ def bench_main(argv):
     device = pick_device(cfg.device)
     dt_name = pick_dtype(cfg.dtype, device.split(':')[0])
     ctx = autocast_ctx(device.split(':')[0], dt_name)
-    torch.manual_seed(cfg.seed)
     if device == 'cpu':
         keep_freed_memory()  # as training does
-    if cfg.dataset == TrainConfig.dataset and (Path(cfg.out_dir)/'ckpt.pt').exists():  # unset: the checkpoint's data
-        cfg.dataset = load_checkpoint(Path(cfg.out_dir)/'ckpt.pt')['config'].get('dataset', cfg.dataset)
-    try: vocab = load_meta(data_dir(cfg.dataset))['vocab_size']  # the dataset's vocabulary where it is prepared
-    except UserError: vocab = 50257
-    model = GPT(model_config(cfg, vocab)).to(device)
-    vocab = model.config.vocab_size
-    opt = build_optimizer(model, cfg)  # AdamW, or Muon and AdamW: as training builds them
+    model, opt = bench_model(cfg, device)
     fwd = torch.compile(model) if (cfg.compile if cfg.compile is not None else device.startswith('cuda')) else model
-    data = load_tokens(data_dir(cfg.dataset), 'train') if real else None
-    def batch(i):
-        if data is not None: return get_batch(data, cfg.batch_size, cfg.block_size, batch_rng(cfg.seed, i), device)
-        x = torch.randint(0, min(vocab, 50257), (cfg.batch_size, cfg.block_size + 1), device=device)
-        return x[:, :-1], x[:, 1:]
+    data = load_tokens(data_dir(cfg.dataset), 'train') if opts['real_data'] == 'True' else None
     def step(i):
-        x, y = batch(i)
+        if data is not None:
+            x, y = get_batch(data, cfg.batch_size, cfg.block_size, batch_rng(cfg.seed, i), device)
+        else:
+            vocab = min(model.config.vocab_size, 50257)
+            x = torch.randint(0, vocab, (cfg.batch_size, cfg.block_size + 1), device=device)
+            x, y = x[:, :-1], x[:, 1:]
         with ctx: _, loss = fwd(x, y)
         loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
         return loss
     sync = torch.cuda.synchronize if device.startswith('cuda') else (lambda: None)
     for i in range(opts['warmup']): step(i)
     sync()
-    prof = torch.profiler.profile(record_shapes=True, with_stack=False) if profile else None
-    if prof: prof.__enter__()
-    t0 = time.perf_counter()
-    for i in range(opts['iters']): loss = step(i)
-    loss.item(); sync()
-    dt = (time.perf_counter() - t0) / opts['iters']
+    prof = torch.profiler.profile(record_shapes=True, with_stack=False) if opts['profile'] == 'True' else None
+    with prof or nullcontext():
+        t0 = time.perf_counter()
+        for i in range(opts['iters']): loss = step(i)
+        loss.item(); sync()
+        dt = (time.perf_counter() - t0) / opts['iters']
     if prof:
-        prof.__exit__(None, None, None); Path(cfg.out_dir).mkdir(parents=True, exist_ok=True)
-        prof.export_chrome_trace(str(Path(cfg.out_dir)/'bench_trace.json'))
-        print(prof.key_averages().table(sort_by='self_cpu_time_total', row_limit=12))
-        print('| class of operation | ms/iter (profiled) | share |\n|---|---|---|')
-        for kind, secs in op_classes(prof, dt * opts['iters']).items():
-            print(f"| {kind} | {secs / opts['iters'] * 1e3:.1f} | {secs / (dt * opts['iters']):.0%} |")
-    peak = cfg.peak_flops or device_peak_flops(device, dt_name)
-    mfu = model.estimate_mfu(cfg.batch_size, dt, peak_flops=peak)
+        print_profile(prof, dt * opts['iters'], opts['iters'], cfg.out_dir)
+    mfu = model.estimate_mfu(cfg.batch_size, dt, peak_flops=cfg.peak_flops or device_peak_flops(device, dt_name))
     tokens = cfg.batch_size * cfg.block_size / dt
-    print(
-        f'{model.get_num_params() / 1e6:.1f}M params, batch {cfg.batch_size}x{cfg.block_size}, {device} {dt_name}: '
-        f'{dt * 1e3:.1f} ms/iter, {tokens:,.0f} tokens/s, mfu '
-        f'{f"{mfu * 100:.1f}%" if mfu else "n/a (pass --peak_flops)"}'
-    )
-    return {
-        'ms': dt * 1e3,
-        'tokens_per_s': tokens,
-        'mfu': mfu,
-        'optimizers': [type(o).__name__ for o in optimizer_list(opt)],
-    }
+    mfu_text = f'{mfu * 100:.1f}%' if mfu else 'n/a (pass --peak_flops)'
+    print(f'{model.get_num_params() / 1e6:.1f}M params, batch {cfg.batch_size}x{cfg.block_size}, {device} {dt_name}: '
+          f'{dt * 1e3:.1f} ms/iter, {tokens:,.0f} tokens/s, mfu {mfu_text}')
+    optimizers = [type(o).__name__ for o in optimizer_list(opt)]
+    return {'ms': dt * 1e3, 'tokens_per_s': tokens, 'mfu': mfu, 'optimizers': optimizers}
 
 # %% ../nbs/07_bench.ipynb #af4ff6eb
 def bench_cli(argv=None):

@@ -197,6 +197,7 @@ def save_sharded(path, model, optimizer, scaler, cfg, data_meta: dict, state: Ru
         raise UserError(failure)
     state.saved[path.name] = state.iter_num
 
+# %% ../nbs/03c_checkpoint.ipynb #6c6b77ae
 def load_sharded_optimizer(path, model, optimizer):
     "Load the optimizer state of sharded checkpoint `path` into `optimizer`, resharded to this run's processes."
     import torch.distributed.checkpoint as dcp
