@@ -11,7 +11,7 @@ from pathlib import Path
 from .core import UserError, run_cli, tmp_path, load_checkpoint
 from .data import HFTokenizer, flag
 from .model import GPT, model_from_checkpoint
-from .train import checkpoint_file
+from .config import checkpoint_file
 from .eval import checkpoint_data_meta, read_log, plot_runs
 
 # %% auto #0
