@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# The whole test suite: the package is exactly what the notebooks export, the notebooks are clean,
-# and every notebook's tests pass (nbdev_test). Extra arguments go to nbdev_test, e.g. `--flags slow`.
+# The whole test suite: the package is exactly what the notebooks export, the notebooks are clean, the house rules and
+# ruff hold, and every notebook's tests pass (nbdev_test); then the docs site is built and checked in Chromium.
+#   bash test.sh                      everything (CI runs this)
+#   bash test.sh --flags slow         extra arguments go to nbdev_test
+#   bash test.sh --fast [NB ...]      the edit-test loop: the checks, then only the named notebooks (default: those
+#                                     changed since the last commit), no docs site
 set -euo pipefail
 cd "$(dirname "$0")"
 # machines without a network use the offline copies in ../shared (see its README)
@@ -10,11 +14,30 @@ fi
 export PYTHONUNBUFFERED=1 MPLBACKEND=Agg
 
 fail() { echo "test.sh: $*" >&2; exit 1; }
+fast=0
+if [ "${1:-}" = --fast ]; then fast=1; shift; fi
+
 nbdev_export
 [ -z "$(git status --porcelain -- nanogpt_nb)" ] || { git status --short -- nanogpt_nb; fail "nanogpt_nb/ differs from what nbdev_export makes of the notebooks: edit the notebooks, export, commit both"; }
 nbdev_clean
 [ -z "$(git status --porcelain -- nbs)" ] || { git status --short -- nbs; fail "nbdev_clean changed notebooks: run nbdev_clean and commit"; }
 python tools/readme.py --check || fail "README.md is out of date: run python tools/readme.py"
+python -m ruff check nbs nanogpt_nb tools || fail "ruff found problems: fix them (python -m ruff check --fix fixes some)"
+python tools/house.py || fail "a house rule is broken (see above): split the function, cell or module"
+
+if [ $fast = 1 ]; then
+  notebooks=("$@")
+  if [ ${#notebooks[@]} = 0 ]; then
+    mapfile -t notebooks < <(git diff --name-only HEAD -- 'nbs/*.ipynb'; git ls-files --others --exclude-standard -- 'nbs/*.ipynb')
+  fi
+  [ ${#notebooks[@]} -gt 0 ] || { echo "test.sh --fast: no notebook changed since the last commit; name some"; exit 0; }
+  for nb in "${notebooks[@]}"; do
+    start=$SECONDS
+    nbdev_test --path "$nb" || fail "nbdev_test failed on $nb"
+    echo "$nb passed in $((SECONDS - start)) s"
+  done
+  exit 0
+fi
 
 n=$(ls nbs/[0-9]*.ipynb nbs/index.ipynb | wc -l)
 start=$SECONDS

@@ -16,8 +16,10 @@ def worker(shape='gpt2-medium', parallel='ddp', ac='False', iters='3', batch_siz
     "One setting, in each torchrun process: prints process 0's figures as one JSON line."
     from torch.nn.parallel import DistributedDataParallel as DDP
     from nanogpt_nb.model import GPT, GPTConfig
-    from nanogpt_nb.train import (GPT2_SHAPES, TrainConfig, ProcessInfo, build_optimizer, shard_model, gradient_sync,
-                                  memory_per_process)
+    from nanogpt_nb.core import ProcessInfo
+    from nanogpt_nb.config import TrainConfig
+    from nanogpt_nb.optim import build_optimizer
+    from nanogpt_nb.parallel import GPT2_SHAPES, shard_model, gradient_sync, memory_per_process
     device = 'cuda' if torch.cuda.is_available() else 'cpu'
     dist.init_process_group('nccl' if device == 'cuda' else 'gloo')
     proc = ProcessInfo(dist.get_rank(), int(os.environ['LOCAL_RANK']), dist.get_world_size())

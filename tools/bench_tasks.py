@@ -8,7 +8,7 @@ import torch
 from nanogpt_nb.core import autocast_ctx, pick_dtype
 from nanogpt_nb.data import GPT2Tokenizer
 from nanogpt_nb.model import GPT, GPTConfig
-from nanogpt_nb.eval import score_items
+from nanogpt_nb.tasks import score_items
 
 def main(items=64, device='cpu', dtype='float32'):
     root = Path(__file__).resolve().parent.parent

@@ -21,7 +21,7 @@ def last_line(out, pattern):
 
 def bench(label, args):
     "GPT-2 124M training steps through nanogpt-bench: ms/iter, tokens/s, MFU."
-    code = f'from nanogpt_nb.eval import bench_main; bench_main({args.split()!r})'
+    code = f'from nanogpt_nb.bench import bench_main; bench_main({args.split()!r})'
     rc, out = sh(f'{sys.executable} -c "{code}"')
     result = last_line(out, r'ms/iter') if rc == 0 else f'FAILED: {last_line(out, "Error")}'
     rows.append(('GPT-2 124M step', label, result))

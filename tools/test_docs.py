@@ -102,7 +102,7 @@ def test_search_index(server):
 def test_reference_pages(server, browser):
     "The TrainConfig reference lists every key; the benchmarks page names commands and machines; the widget shows text."
     from dataclasses import fields
-    from nanogpt_nb.train import TrainConfig
+    from nanogpt_nb.config import TrainConfig
     page = browser.new_page(viewport={'width': 1280, 'height': 900})
     page.goto(server + '03a_config.html')
     cells = set(page.eval_on_selector_all('table td code', 'cs => cs.map(c => c.innerText)'))
