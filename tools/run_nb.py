@@ -32,6 +32,6 @@ def run(path, slow=False):
 
 if __name__ == '__main__':
     os.environ.setdefault('MPLBACKEND', 'module://matplotlib_inline.backend_inline')
-    flags = [a for a in sys.argv if a.startswith('--slow')]
-    slow = next((True if a == '--slow' else set(a.split('=', 1)[1].split(',')) for a in flags), False)
+    slow_args = [a for a in sys.argv if a.startswith('--slow')]
+    slow = next((True if a == '--slow' else set(a.split('=', 1)[1].split(',')) for a in slow_args), False)
     for p in [a for a in sys.argv[1:] if not a.startswith('--')]: run(p, slow=slow)
