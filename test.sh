@@ -18,9 +18,11 @@ fast=0
 if [ "${1:-}" = --fast ]; then fast=1; shift; fi
 
 nbdev_export
-[ -z "$(git status --porcelain -- nanogpt_nb)" ] || { git status --short -- nanogpt_nb; fail "nanogpt_nb/ differs from what nbdev_export makes of the notebooks: edit the notebooks, export, commit both"; }
 nbdev_clean
-[ -z "$(git status --porcelain -- nbs)" ] || { git status --short -- nbs; fail "nbdev_clean changed notebooks: run nbdev_clean and commit"; }
+if [ $fast = 0 ]; then  # the edit-test loop exports and cleans for you; the full run insists they were committed so
+  [ -z "$(git status --porcelain -- nanogpt_nb)" ] || { git status --short -- nanogpt_nb; fail "nanogpt_nb/ differs from what nbdev_export makes of the notebooks: edit the notebooks, export, commit both"; }
+  [ -z "$(git status --porcelain -- nbs)" ] || { git status --short -- nbs; fail "nbdev_clean changed notebooks: run nbdev_clean and commit"; }
+fi
 python tools/readme.py --check || fail "README.md is out of date: run python tools/readme.py"
 python -m ruff check nbs nanogpt_nb tools || fail "ruff found problems: fix them (python -m ruff check --fix fixes some)"
 python tools/house.py || fail "a house rule is broken (see above): split the function, cell or module"

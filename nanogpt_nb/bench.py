@@ -17,7 +17,7 @@ from .core import (UserError, run_cli, load_checkpoint, pick_device, pick_dtype,
                              cpu_has_native_bf16, keep_freed_memory)
 from .data import load_meta, load_tokens, get_batch, batch_rng, data_dir
 from .model import GPT, GPTConfig, device_peak_flops
-from .config import TrainConfig, load_config, key_help, option_help, split_options, model_config
+from .config import TrainConfig, load_config, key_help, option_help, split_options, model_config, compiles
 from .optim import build_optimizer, optimizer_list
 from .train import train
 
@@ -99,7 +99,7 @@ def bench_main(argv):
     if device == 'cpu':
         keep_freed_memory()  # as training does
     model, opt = bench_model(cfg, device)
-    fwd = torch.compile(model) if (cfg.compile if cfg.compile is not None else device.startswith('cuda')) else model
+    fwd = torch.compile(model) if compiles(cfg, device) else model
     data = load_tokens(data_dir(cfg.dataset), 'train') if opts['real_data'] == 'True' else None
     def step(i):
         if data is not None:

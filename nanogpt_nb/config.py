@@ -20,7 +20,7 @@ from .tasks import TASK_URLS
 __all__ = ['OLD_KEYS', 'CONFIG_DIR', 'GPT2_NAMES', 'RANGES', 'OPEN_ABOVE', 'opt', 'RunOptions', 'DataOptions', 'ModelOptions',
            'OptimizerOptions', 'SystemOptions', 'TrainConfig', 'config_reference', 'option_help', 'key_help',
            'find_config', 'load_config', 'emb_file', 'init_kind', 'checkpoint_file', 'check_ranges',
-           'check_resume_kind', 'check_values', 'check_config', 'split_options', 'model_config']
+           'check_resume_kind', 'check_values', 'check_config', 'split_options', 'model_config', 'compiles']
 
 # %% ../nbs/03a_config.ipynb #afcc23a6
 def opt(default, help: str):
@@ -452,3 +452,8 @@ def model_config(cfg: TrainConfig, vocab_size: int) -> GPTConfig:
     return GPTConfig(block_size=cfg.block_size, vocab_size=50304 if vocab_size == 50257 else vocab_size,
                      n_layer=cfg.n_layer, n_head=cfg.n_head, n_embd=cfg.n_embd, dropout=cfg.dropout, bias=cfg.bias,
                      attn_backend=cfg.attn_backend, pos_emb=cfg.pos_emb, rope_theta=cfg.rope_theta)
+
+# %% ../nbs/03a_config.ipynb #f0fee6b9
+def compiles(cfg: TrainConfig, device: str) -> bool:
+    "Whether a run of `cfg` on `device` uses `torch.compile`: as `cfg.compile` says, or (None) on CUDA only."
+    return cfg.compile if cfg.compile is not None else device.startswith('cuda')

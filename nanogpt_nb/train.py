@@ -35,7 +35,7 @@ from .embmatrix import load_into_model
 from .model import GPT, device_peak_flops, model_from_checkpoint
 from .tasks import task_path, load_task, run_task
 from .config import (TrainConfig, CONFIG_DIR, load_config, key_help, check_config, init_kind, checkpoint_file,
-                               model_config, emb_file)
+                               model_config, emb_file, compiles)
 from .optim import build_optimizer, get_lr, set_lr
 from .checkpoint import (RunState, save_checkpoint, restore, load_sharded_optimizer, kept_checkpoints,
                                    claim_out_dir, RunLog)
@@ -355,7 +355,7 @@ def setup(cfg: TrainConfig, proc: ProcessInfo, device: str) -> Run:
     # model, optimizer, and where the run stands
     raw_model, model, optimizer, scaler, state = training_model(cfg, proc, meta, device, dtype)
     run = Run(cfg, proc, device, dtype, autocast_ctx(device_type, dtype), meta, splits, model, raw_model, optimizer,
-              scaler, state, extras=extras, compiled=model is not raw_model and not isinstance(model, DDP),
+              scaler, state, extras=extras, compiled=compiles(cfg, device),
               peak_flops=cfg.peak_flops or device_peak_flops(device, dtype))
 
     # batches: nanoGPT fetches its first one after building the model and before the first evaluation
@@ -384,7 +384,7 @@ def training_model(cfg: TrainConfig, proc: ProcessInfo, meta: dict, device: str,
     state = restore(ckpt, None if sharded else optimizer, scaler, device, path) if ckpt else RunState()
     del ckpt  # before compiling: the checkpoint's copy of the weights is not needed any more
     model = raw_model
-    if cfg.compile if cfg.compile is not None else device.startswith('cuda'):
+    if compiles(cfg, device):
         model = torch.compile(model)
     if proc.is_distributed and not sharded:
         model = DDP(model, device_ids=[proc.local_rank] if device.startswith('cuda') else None)
