@@ -12,24 +12,9 @@ from pathlib import Path
 import torch
 import torch.distributed as dist
 
-from nanogpt_nb.core import (
-    UserError,
-    atomic_write,
-    atomic_write_text,
-    CKPT_FORMAT,
-    strip_compile_prefix,
-    tensors_checksum,
-    first_non_finite,
-    check_writable,
-    remove_stale_tmp,
-    tmp_path,
-    swap_in,
-    recover_swap,
-    RUN_FILE,
-    tensor_shapes,
-    error_cause,
-    _disk_full,
-)
+from .core import (UserError, atomic_write, atomic_write_text, CKPT_FORMAT, strip_compile_prefix,
+                             tensors_checksum, first_non_finite, check_writable, remove_stale_tmp, tmp_path, swap_in,
+                             recover_swap, RUN_FILE, tensor_shapes, error_cause, file_sha256, dcp_load, _disk_full)
 from .optim import optimizer_list
 from .config import TrainConfig
 try:
@@ -180,6 +165,8 @@ def save_sharded(path, model, optimizer, scaler, cfg, data_meta: dict, state: Ru
         if main:
             run = {**run_record(model, scaler, cfg, data_meta, state), 'model_shapes': tensor_shapes(weights),
                    'optimizer_saved': trained, 'processes': dist.get_world_size() if dist.is_initialized() else 1}
+            # every file's SHA-256: a changed byte in any shard is refused on load (run.pt checks its own tensors)
+            run['shard_sha256'] = {p.name: file_sha256(p) for p in sorted(Path(tmp).iterdir())}
             run['checksum'] = tensors_checksum(run)
             atomic_write(tmp/RUN_FILE, lambda p: torch.save(run, p))
             swap_in(tmp, path)
@@ -205,8 +192,9 @@ def load_sharded_optimizer(path, model, optimizer):
     optimizers = optimizer_list(optimizer)
     moments = get_optimizer_state_dict(model, optimizers)  # the layout to fill
     try:
-        dcp.load({'optimizer': moments}, checkpoint_id=path)
+        dcp_load({'optimizer': moments}, path, no_dist=not dist.is_initialized())
     except (Exception, dcp.api.CheckpointException) as e:
+        if isinstance(e, UserError): raise  # refused as unsafe or corrupt: that line says it
         raise UserError(
             f'{path}: its optimizer state does not fit this run ({error_cause(e)}); fine-tune from its weights '
             f'with --init_from={path} instead'

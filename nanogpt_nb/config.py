@@ -17,10 +17,11 @@ from .model import GPTConfig
 from .tasks import TASK_URLS
 
 # %% auto #0
-__all__ = ['OLD_KEYS', 'CONFIG_DIR', 'GPT2_NAMES', 'RANGES', 'OPEN_ABOVE', 'opt', 'RunOptions', 'DataOptions', 'ModelOptions',
-           'OptimizerOptions', 'SystemOptions', 'TrainConfig', 'config_reference', 'option_help', 'key_help',
-           'find_config', 'load_config', 'emb_file', 'init_kind', 'checkpoint_file', 'check_ranges',
-           'check_resume_kind', 'check_values', 'check_config', 'split_options', 'model_config', 'compiles']
+__all__ = ['OLD_KEYS', 'CONFIG_DIR', 'GPT2_NAMES', 'POSITIVE', 'NON_NEGATIVE', 'RANGES', 'OPEN_ABOVE', 'opt', 'RunOptions',
+           'DataOptions', 'ModelOptions', 'OptimizerOptions', 'SystemOptions', 'TrainConfig', 'config_reference',
+           'option_help', 'key_help', 'find_config', 'load_config', 'emb_file', 'init_kind', 'checkpoint_file',
+           'check_ranges', 'check_resume_kind', 'check_values', 'check_config', 'split_options', 'model_config',
+           'compiles']
 
 # %% ../nbs/03a_config.ipynb #afcc23a6
 def opt(default, help: str):
@@ -286,56 +287,22 @@ def checkpoint_file(path, name='ckpt') -> Path:
     return path/f'{name}.pt' if path.is_dir() and not is_sharded(path) else path
 
 # %% ../nbs/03a_config.ipynb #b08a5402
-RANGES = {
-    **{
-        k: (1, math.inf)
-        for k in (
-            'batch_size',
-            'block_size',
-            'gradient_accumulation_steps',
-            'eval_interval',
-            'log_interval',
-            'eval_iters',
-            'n_layer',
-            'n_head',
-            'n_embd',
-        )
-    },
-    **{
-        k: (0, math.inf)
-        for k in (
-            'max_iters',
-            'warmup_iters',
-            'lr_decay_iters',
-            'eval_block_size',
-            'learning_rate',
-            'min_lr',
-            'weight_decay',
-            'grad_clip',
-            'sample_tokens',
-            'peak_flops',
-            'divergence_ratio',
-            'max_recoveries',
-            'eval_tasks_interval',
-            'eval_tasks_limit',
-        )
-    },
-    'emb_freeze_iters': (-1, math.inf),
-    'dropout': (0, 1),
-    'beta1': (0, 1),
-    'beta2': (0, 1),
-    'rope_theta': (1, math.inf),
-    'decay_frac': (0, 1),
-    'muon_lr': (0, math.inf),
-    'muon_weight_decay': (0, math.inf),
-    'muon_momentum': (0, 1),
-}
+POSITIVE = ('batch_size', 'block_size', 'gradient_accumulation_steps', 'eval_interval', 'log_interval', 'eval_iters',
+            'n_layer', 'n_head', 'n_embd')
+NON_NEGATIVE = ('max_iters', 'warmup_iters', 'lr_decay_iters', 'eval_block_size', 'learning_rate', 'min_lr',
+                'weight_decay', 'grad_clip', 'sample_tokens', 'peak_flops', 'divergence_ratio', 'max_recoveries',
+                'eval_tasks_interval', 'eval_tasks_limit', 'muon_lr', 'muon_weight_decay')
+RANGES = {**dict.fromkeys(POSITIVE, (1, math.inf)), **dict.fromkeys(NON_NEGATIVE, (0, math.inf)),
+          'emb_freeze_iters': (-1, math.inf), 'rope_theta': (1, math.inf),
+          **dict.fromkeys(('dropout', 'beta1', 'beta2', 'decay_frac', 'muon_momentum'), (0, 1))}
 OPEN_ABOVE = ('dropout', 'beta1', 'beta2')  # 1 itself is not allowed
 
 def check_ranges(values: dict, ranges: dict, open_above=()):
     "A `UserError` for the first of `values` outside its `(low, high)` (`high` excluded for keys in `open_above`)."
     for key, (low, high) in ranges.items():
         value = values[key]
+        if not math.isfinite(value):  # nan compares false with everything, and inf would pass 'at least 0'
+            raise UserError(f'{key} must be a finite number, got {value}')
         if not (low <= value <= high) or (key in open_above and value == high):
             bounds = f'at least {low}' if high == math.inf else f'in [{low}, {high}{")" if key in open_above else "]"}'
             raise UserError(f'{key} must be {bounds}, got {value}')

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #68c55eae
 from __future__ import annotations
-import ctypes, importlib, errno, hashlib, os, shutil, sys, warnings
+import ctypes, importlib, errno, hashlib, os, pickle, shutil, sys, warnings
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,12 +13,13 @@ import torch
 import torch.distributed as dist
 
 # %% auto #0
-__all__ = ['M_TRIM_THRESHOLD', 'M_MMAP_MAX', 'CKPT_FORMAT', 'RUN_FILE', 'UserError', 'run_cli', 'tmp_path', 'atomic_write',
-           'recover_swap', 'swap_in', 'scratch_mount', 'remove_stale_tmp', 'check_writable', 'atomic_write_text',
-           'hub_reachable', 'go_offline', 'from_hub', 'pick_device', 'cpu_flags', 'cpu_has_native_bf16', 'pick_dtype',
-           'keep_freed_memory', 'autocast_ctx', 'strip_compile_prefix', 'tensor_bytes', 'tensors_checksum',
-           'first_non_finite', 'check_checkpoint', 'tensor_shapes', 'error_cause', 'is_sharded', 'load_sharded',
-           'load_checkpoint', 'ProcessInfo', 'setup_distributed', 'moved']
+__all__ = ['M_TRIM_THRESHOLD', 'M_MMAP_MAX', 'CKPT_FORMAT', 'RUN_FILE', 'DCP_METADATA_NAMES', 'UserError', 'run_cli', 'tmp_path',
+           'atomic_write', 'recover_swap', 'swap_in', 'scratch_mount', 'remove_stale_tmp', 'check_writable',
+           'atomic_write_text', 'hub_reachable', 'go_offline', 'from_hub', 'pick_device', 'cpu_flags',
+           'cpu_has_native_bf16', 'pick_dtype', 'keep_freed_memory', 'autocast_ctx', 'strip_compile_prefix',
+           'tensor_bytes', 'tensors_checksum', 'first_non_finite', 'check_checkpoint', 'tensor_shapes', 'error_cause',
+           'is_sharded', 'load_sharded', 'file_sha256', 'check_shards', 'dcp_load', 'load_checkpoint', 'ProcessInfo',
+           'setup_distributed', 'moved']
 
 # %% ../nbs/00_core.ipynb #3c810d7d
 class UserError(Exception):
@@ -310,14 +311,86 @@ def load_sharded(path, device='cpu') -> dict:
     ckpt = load_checkpoint(path/RUN_FILE, device, need_model=False)
     model = {name: torch.empty(shape, dtype=getattr(torch, dtype), device=device)
              for name, (shape, dtype) in ckpt['model_shapes'].items()}
+    check_shards(path, ckpt.get('shard_sha256'))
     try:
-        dcp.load({'model': model}, checkpoint_id=path, no_dist=True)
+        dcp_load({'model': model}, path)
     except (Exception, dcp.api.CheckpointException) as e:  # the latter is no Exception; its text ends with the cause
+        if isinstance(e, UserError): raise
         raise UserError(
             f'{path}: its shards cannot be read ({error_cause(e)}); a shard may be missing or truncated: restore '
             'a copy, or use best.pt'
         ) from None
+    if not all(torch.is_tensor(t) for t in model.values()):
+        raise UserError(f'{path}: its shards hold something other than the weights run.pt lists: restore a copy')
     return {**ckpt, 'model': model}
+
+# %% ../nbs/00_core.ipynb #fcf04d9f
+# what torch.distributed.checkpoint writes into `.metadata`, and so the only names its unpickling may look up
+DCP_METADATA_NAMES = {('torch.distributed.checkpoint.metadata', name) for name in (
+    'Metadata', 'MetadataIndex', 'StorageMeta', 'TensorProperties', 'TensorStorageMetadata', 'BytesStorageMetadata',
+    'ChunkStorageMetadata', '_MEM_FORMAT_ENCODING')} | {
+    ('torch.distributed.checkpoint.filesystem', '_StorageInfo'), ('torch.serialization', '_get_layout'),
+    ('torch', 'Size'), ('pathlib', 'PosixPath'), ('pathlib', 'WindowsPath'), ('collections', 'OrderedDict')}
+
+class _MetadataUnpickler(pickle.Unpickler):
+    "Unpickles a DCP `.metadata` file; every name outside `DCP_METADATA_NAMES` and torch's dtypes is refused."
+    def find_class(self, module, name):
+        "The class or function `module.name`, if a distributed checkpoint can hold it."
+        dtype = module == 'torch' and isinstance(getattr(torch, name, None), torch.dtype)
+        if (module, name) in DCP_METADATA_NAMES or dtype:
+            return super().find_class(module, name)
+        raise UserError(f'{self.path} names {module}.{name}, which no distributed checkpoint holds: it is not loaded, '
+                        'since unpickling it could run code. Use a checkpoint written by training')
+
+# %% ../nbs/00_core.ipynb #f9e32e1f
+def file_sha256(path, chunk: int = 1 << 24) -> str:
+    "SHA-256 of a file's bytes, read `chunk` bytes at a time."
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        while block := f.read(chunk): h.update(block)
+    return h.hexdigest()
+
+def check_shards(path, sha256: dict | None = None):
+    "Refuse a sharded checkpoint whose files fail the SHA-256s `run.pt` recorded, or whose `.metadata` could run code."
+    path = Path(path)
+    for name, digest in (sha256 or {}).items():  # checkpoints from before the checksums have none
+        if not (path/name).is_file():
+            raise UserError(f'{path/name} is missing from the sharded checkpoint: restore a copy, or use best.pt')
+        if file_sha256(path/name) != digest:
+            raise UserError(f'{path/name} fails its checksum: the checkpoint is corrupt or was changed; restore a copy')
+    with open(path/'.metadata', 'rb') as f:
+        unpickler = _MetadataUnpickler(f)
+        unpickler.path = path/'.metadata'
+        try:
+            unpickler.load()
+        except UserError:
+            raise
+        except Exception as e:
+            raise UserError(f'{path/".metadata"} is not readable ({type(e).__name__}): restore a copy') from None
+
+# %% ../nbs/00_core.ipynb #d851144b
+def dcp_load(state: dict, path, no_dist: bool = True):
+    "`torch.distributed.checkpoint.load` of `state` from `path`: `.metadata` checked, non-tensor values read as data."
+    import torch.distributed.checkpoint as dcp
+    from torch.distributed.checkpoint.default_planner import DefaultLoadPlanner
+    check_shards(path)  # before DCP unpickles .metadata
+    class PlainDataPlanner(DefaultLoadPlanner):
+        refused = None
+        def load_bytes(self, read_item, value):
+            try:
+                torch.load(value, weights_only=True)  # as data only; what passes holds nothing that runs
+            except Exception:
+                self.refused = (f'{path}: {read_item.dest_index.fqn} holds objects other than plain data; it is not '
+                                'loaded, since unpickling it could run code. Use a checkpoint written by training')
+                raise
+            value.seek(0)
+            super().load_bytes(read_item, value)
+    planner = PlainDataPlanner()
+    try:
+        dcp.load(state, checkpoint_id=path, planner=planner, no_dist=no_dist)
+    except (Exception, dcp.api.CheckpointException):
+        if planner.refused: raise UserError(planner.refused) from None
+        raise
 
 # %% ../nbs/00_core.ipynb #122847bc
 def load_checkpoint(path, device='cpu', need_model=True) -> dict:

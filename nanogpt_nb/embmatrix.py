@@ -10,16 +10,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from nanogpt_nb.core import (
-    UserError,
-    run_cli,
-    atomic_write,
-    from_hub,
-    check_checkpoint,
-    tensor_bytes,
-    is_sharded,
-    load_checkpoint,
-)
+from .core import (UserError, run_cli, atomic_write, from_hub, check_checkpoint, tensor_bytes, is_sharded,
+                             load_checkpoint)
 from .data import load_meta, flag
 
 # %% auto #0
