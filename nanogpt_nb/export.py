@@ -8,14 +8,15 @@ import argparse, json, os, shutil, tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from .core import UserError, run_cli, tmp_path, load_checkpoint
+from .core import UserError, run_cli, tmp_path, load_checkpoint, is_sharded
 from .data import HFTokenizer, flag
 from .model import GPT, model_from_checkpoint
 from .config import checkpoint_file
 from .eval import checkpoint_data_meta, read_log, plot_runs
 
 # %% auto #0
-__all__ = ['GPT2_FILES', 'gpt2_hf_tokenizer', 'char_hf_tokenizer', 'hf_tokenizer', 'model_card', 'export', 'export_cli']
+__all__ = ['GPT2_FILES', 'EXPORT_TAGS', 'gpt2_hf_tokenizer', 'char_hf_tokenizer', 'hf_tokenizer', 'model_card', 'export',
+           'is_export', 'check_dest', 'export_cli']
 
 # %% ../nbs/06_export.ipynb #fbe8fce8
 GPT2_FILES = 'https://openaipublic.blob.core.windows.net/gpt-2/encodings/main/'
@@ -109,10 +110,9 @@ def model_card(model, data_meta: dict, ckpt: dict, rows: list) -> str:
 def export(source, dest, force=False, ckpt='ckpt') -> Path:
     "Write the checkpoint in `source` (an out_dir or a .pt file) as a Hugging Face model folder at `dest`."
     from transformers import GenerationConfig
-    dest = Path(dest)
-    if dest.exists() and not force:
-        raise UserError(f'{dest} exists: pass --force to replace it')
-    path = checkpoint_file(source, ckpt)
+    dest, path = Path(dest), checkpoint_file(source, ckpt)
+    # an out_dir is protected whole; a checkpoint file (or sharded folder) given by itself, just that
+    check_dest(dest, path.parent if Path(source).is_dir() and not is_sharded(source) else path, force)
     record = load_checkpoint(path)
     model = model_from_checkpoint(record, path, dropout=0.0)
     meta = checkpoint_data_meta(record)
@@ -152,6 +152,26 @@ def export(source, dest, force=False, ckpt='ckpt') -> Path:
     print(f'{dest}: a Hugging Face model ({real.get_num_params() / 1e6:.2f}M parameters, vocabulary {vocab}, '
           f'{meta["tokenizer"]} tokenizer)')
     return dest
+
+# %% ../nbs/06_export.ipynb #949c57eb
+EXPORT_TAGS = 'tags: [gpt2, nanogpt, nanogpt_nb]'  # the model card's front matter: what marks a folder as our export
+
+def is_export(folder) -> bool:
+    "Whether `folder` is a model folder `export` wrote: a `config.json` beside its model card."
+    card = Path(folder)/'README.md'
+    return (Path(folder)/'config.json').is_file() and card.is_file() and EXPORT_TAGS in card.read_text(errors='replace')
+
+def check_dest(dest: Path, protected: Path, force: bool):
+    "Refuse a `dest` that is, lies in or holds `protected` (what is exported), or exists and is not ours to replace."
+    d, p = dest.resolve(), protected.resolve()
+    if d == p or p in d.parents or d in p.parents:
+        where = 'is' if d == p else 'is inside' if p in d.parents else 'holds'
+        raise UserError(f'{dest} {where} {protected}, which is being exported: pass a DEST outside it')
+    if dest.exists() and not force:
+        raise UserError(f'{dest} exists: pass --force to replace it')
+    if dest.exists() and not (dest.is_dir() and is_export(dest)):
+        raise UserError(f'{dest} is not a model folder written by nanogpt-export, so --force does not replace it: '
+                        'pass another DEST, or move it away yourself')
 
 # %% ../nbs/06_export.ipynb #6d926acf
 def export_cli(argv=None):
