@@ -13,13 +13,13 @@ import torch
 import torch.distributed as dist
 
 # %% auto #0
-__all__ = ['M_TRIM_THRESHOLD', 'M_MMAP_MAX', 'CKPT_FORMAT', 'RUN_FILE', 'DCP_METADATA_NAMES', 'UserError', 'run_cli', 'tmp_path',
-           'atomic_write', 'recover_swap', 'swap_in', 'scratch_mount', 'remove_stale_tmp', 'check_writable',
-           'atomic_write_text', 'hub_reachable', 'go_offline', 'from_hub', 'pick_device', 'cpu_flags',
-           'cpu_has_native_bf16', 'pick_dtype', 'keep_freed_memory', 'autocast_ctx', 'strip_compile_prefix',
-           'tensor_bytes', 'tensors_checksum', 'first_non_finite', 'check_checkpoint', 'tensor_shapes', 'error_cause',
-           'is_sharded', 'load_sharded', 'file_sha256', 'check_shards', 'dcp_load', 'load_checkpoint', 'ProcessInfo',
-           'setup_distributed', 'moved']
+__all__ = ['TMP_MARK', 'SYSTEM_FOLDERS', 'M_TRIM_THRESHOLD', 'M_MMAP_MAX', 'CKPT_FORMAT', 'RUN_FILE', 'DCP_METADATA_NAMES',
+           'UserError', 'run_cli', 'tmp_path', 'atomic_write', 'recover_swap', 'swap_in', 'scratch_mount',
+           'remove_stale_tmp', 'check_writable', 'atomic_write_text', 'hub_reachable', 'go_offline', 'from_hub',
+           'pick_device', 'cpu_flags', 'cpu_has_native_bf16', 'pick_dtype', 'keep_freed_memory', 'autocast_ctx',
+           'strip_compile_prefix', 'tensor_bytes', 'tensors_checksum', 'first_non_finite', 'check_checkpoint',
+           'tensor_shapes', 'error_cause', 'is_sharded', 'load_sharded', 'file_sha256', 'check_shards', 'dcp_load',
+           'load_checkpoint', 'ProcessInfo', 'setup_distributed', 'moved']
 
 # %% ../nbs/00_core.ipynb #3c810d7d
 class UserError(Exception):
@@ -44,10 +44,12 @@ def run_cli(main, argv=None):
         os._exit(0)
 
 # %% ../nbs/00_core.ipynb #6e761dc6
+TMP_MARK = '.nanogpt_nb.tmp'  # the end of every temporary name this package makes, and of none it did not
+
 def tmp_path(path) -> Path:
     "A temporary name beside `path`, unique to this process."
     path = Path(path)
-    return path.with_name(f'.{path.name}.{os.getpid()}.tmp')
+    return path.with_name(f'.{path.name}.{os.getpid()}{TMP_MARK}')
 
 # %% ../nbs/00_core.ipynb #24f3d5ff
 def _disk_full(e: BaseException, folder: Path) -> bool:
@@ -131,16 +133,22 @@ def _alive(pid: int) -> bool:
 
 def remove_stale_tmp(folder, name='*') -> list[Path]:
     "Remove the temporary files (or folders) for `name` left in `folder` by writers that died; returns them."
-    stale = [p for p in Path(folder).glob(f'.{name}.*.tmp')
-             if (pid := p.name.split('.')[-2]).isdigit() and not _alive(int(pid))]
+    # only names `tmp_path` makes (dot, name, pid, our mark): another program's `.thesis.99999.tmp` is not ours
+    stale = [p for p in Path(folder).glob(f'.{name}.*{TMP_MARK}')
+             if (pid := p.name[:-len(TMP_MARK)].rsplit('.', 1)[-1]).isdigit() and not _alive(int(pid))]
     for p in stale:
         shutil.rmtree(p) if p.is_dir() else p.unlink(missing_ok=True)
     return stale
 
 # %% ../nbs/00_core.ipynb #f4986f89
+SYSTEM_FOLDERS = ('/', '/bin', '/boot', '/dev', '/etc', '/home', '/lib', '/lib64', '/opt', '/proc', '/root', '/run',
+                  '/sbin', '/srv', '/sys', '/tmp', '/usr', '/var')  # and the user's home folder itself
+
 def check_writable(folder, hint: str):
     "Create `folder` if needed and check a file can be written in it; a `UserError` ending in `hint` otherwise."
     folder = Path(folder)
+    if str(folder.resolve()) in SYSTEM_FOLDERS or folder.resolve() == Path.home().resolve():
+        raise UserError(f'{folder} is a system or home folder, not one for a run or a dataset of its own: {hint}')
     try:
         folder.mkdir(parents=True, exist_ok=True)
         probe = tmp_path(folder/'probe')
