@@ -13,10 +13,10 @@ if __name__ == '__main__' and not __package__ and '__file__' in globals():
     __package__ = 'nanogpt_nb'
 
 # %% auto #0
-__all__ = ['train', 'processes', 'retry_key', 'micro_batches', 'NanoGPTStream', 'build_model', 'estimate_loss', 'checkpoints_due',
-           'divergence', 'stop_diverged', 'EvalExtras', 'eval_extras', 'evaluate_and_save', 'StopOnSignal', 'Run',
-           'setup', 'training_model', 'run_summary', 'train_step', 'log_iteration', 'run_evaluation', 'recover',
-           'save_on_signal', 'print_sample', 'train_cli']
+__all__ = ['RESUMED_SHAPE', 'train', 'processes', 'retry_key', 'micro_batches', 'NanoGPTStream', 'check_resumable', 'build_model',
+           'estimate_loss', 'checkpoints_due', 'divergence', 'stop_diverged', 'EvalExtras', 'eval_extras',
+           'evaluate_and_save', 'StopOnSignal', 'Run', 'setup', 'training_model', 'run_summary', 'train_step',
+           'log_iteration', 'run_evaluation', 'recover', 'save_on_signal', 'print_sample', 'train_cli']
 
 # %% ../nbs/04_train.ipynb #ba27d8c6
 import math, os, signal, time
@@ -126,6 +126,22 @@ class NanoGPTStream:
             batch, self.pending = self.pending, self.draw()
             yield batch
 
+# %% ../nbs/04_train.ipynb #bbebc515
+RESUMED_SHAPE = ('n_layer', 'n_head', 'n_embd', 'block_size', 'bias', 'pos_emb')
+
+def check_resumable(cfg: TrainConfig, ckpt: dict, path, data_meta: dict):
+    "A `UserError` naming what `cfg` and the dataset change about the checkpoint's model or vocabulary, if anything."
+    saved = {'pos_emb': 'learned', **ckpt.get('model_args', {})}  # nanoGPT's checkpoints have learned positions
+    diffs = [f'{k}={getattr(cfg, k)!r} (the checkpoint: {saved[k]!r})' for k in RESUMED_SHAPE
+             if k in saved and saved[k] != getattr(cfg, k)]
+    old, vocabulary = ckpt.get('data_meta') or {}, ('tokenizer', 'vocab_size', 'chars')
+    if old and [old.get(k) for k in vocabulary] != [data_meta.get(k) for k in vocabulary]:
+        diffs.append(f"the dataset's vocabulary ({data_meta.get('tokenizer')}, {data_meta.get('vocab_size')} tokens; "
+                     f"the checkpoint: {old.get('tokenizer')}, {old.get('vocab_size')})")
+    if diffs:
+        raise UserError(f'{path} cannot be resumed with {"; ".join(diffs)}: resume with the settings it was trained '
+                        f'with, or fine-tune from it with --init_from={path}')
+
 # %% ../nbs/04_train.ipynb #f9b9a3f8
 def build_model(cfg: TrainConfig, data_meta: dict, device, verbose=True) -> tuple[GPT, dict | None]:
     "The model `cfg.init_from` asks for, on `device`, and the checkpoint it came from (None unless resuming)."
@@ -133,6 +149,7 @@ def build_model(cfg: TrainConfig, data_meta: dict, device, verbose=True) -> tupl
     if cfg.init_from == 'resume':
         path = Path(cfg.out_dir)/'ckpt.pt'
         ckpt = load_checkpoint(path, device)
+        check_resumable(cfg, ckpt, path, data_meta)
         model = model_from_checkpoint(ckpt, path, dropout=cfg.dropout)
     elif (start := init_kind(cfg.init_from)) in ('gpt2', 'hf'):
         model = GPT.from_pretrained(cfg.init_from, {'dropout': cfg.dropout, 'attn_backend': cfg.attn_backend})
