@@ -23,12 +23,12 @@ TASK_URLS = {'hellaswag': 'https://raw.githubusercontent.com/rowanz/hellaswag/ma
 
 def task_path(task: str, task_file: str = '') -> Path:
     "The jsonl of `task`: `task_file` if given, else the task's public file, downloaded once into ~/.cache/nanogpt_nb."
+    if task not in (*TASK_URLS, 'mc'):  # also with a task_file: a name that contradicts the file is a mistake
+        raise UserError(f"unknown task {task!r}: use {', '.join(TASK_URLS)}, or mc with --task_file=PATH")
     if task_file:
         if not Path(task_file).is_file(): raise UserError(f'task file {task_file} not found: check --task_file')
         return Path(task_file)
     if task == 'mc': raise UserError('--task=mc scores your own file: pass --task_file=PATH')
-    if task not in TASK_URLS:
-        raise UserError(f"unknown task {task!r}: use {', '.join(TASK_URLS)}, or mc with --task_file=PATH")
     path = Path(os.environ.get('NANOGPT_NB_CACHE', Path.home()/'.cache'/'nanogpt_nb'))/f'{task}_val.jsonl'
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
