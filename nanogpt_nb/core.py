@@ -18,8 +18,8 @@ __all__ = ['TMP_MARK', 'SYSTEM_FOLDERS', 'M_TRIM_THRESHOLD', 'M_MMAP_MAX', 'CKPT
            'remove_stale_tmp', 'check_writable', 'atomic_write_text', 'hub_reachable', 'go_offline', 'from_hub',
            'pick_device', 'cpu_flags', 'cpu_has_native_bf16', 'pick_dtype', 'keep_freed_memory', 'autocast_ctx',
            'strip_compile_prefix', 'tensor_bytes', 'tensors_checksum', 'first_non_finite', 'check_checkpoint',
-           'tensor_shapes', 'error_cause', 'is_sharded', 'load_sharded', 'file_sha256', 'check_shards', 'dcp_load',
-           'load_checkpoint', 'ProcessInfo', 'setup_distributed', 'moved']
+           'tensor_shapes', 'error_cause', 'is_sharded', 'load_sharded', 'file_sha256', 'check_shards',
+           'check_metadata', 'dcp_load', 'load_checkpoint', 'ProcessInfo', 'setup_distributed', 'moved']
 
 # %% ../nbs/00_core.ipynb #3c810d7d
 class UserError(Exception):
@@ -359,13 +359,17 @@ def file_sha256(path, chunk: int = 1 << 24) -> str:
     return h.hexdigest()
 
 def check_shards(path, sha256: dict | None = None):
-    "Refuse a sharded checkpoint whose files fail the SHA-256s `run.pt` recorded, or whose `.metadata` could run code."
+    "Refuse a sharded checkpoint whose files fail the SHA-256s `run.pt` recorded (older checkpoints record none)."
     path = Path(path)
-    for name, digest in (sha256 or {}).items():  # checkpoints from before the checksums have none
+    for name, digest in (sha256 or {}).items():
         if not (path/name).is_file():
             raise UserError(f'{path/name} is missing from the sharded checkpoint: restore a copy, or use best.pt')
         if file_sha256(path/name) != digest:
             raise UserError(f'{path/name} fails its checksum: the checkpoint is corrupt or was changed; restore a copy')
+
+def check_metadata(path):
+    "Refuse a sharded checkpoint whose `.metadata` names anything DCP does not write: unpickling it could run code."
+    path = Path(path)
     with open(path/'.metadata', 'rb') as f:
         unpickler = _MetadataUnpickler(f)
         unpickler.path = path/'.metadata'
@@ -381,7 +385,7 @@ def dcp_load(state: dict, path, no_dist: bool = True):
     "`torch.distributed.checkpoint.load` of `state` from `path`: `.metadata` checked, non-tensor values read as data."
     import torch.distributed.checkpoint as dcp
     from torch.distributed.checkpoint.default_planner import DefaultLoadPlanner
-    check_shards(path)  # before DCP unpickles .metadata
+    check_metadata(path)  # before DCP unpickles it with plain pickle
     class PlainDataPlanner(DefaultLoadPlanner):
         refused = None
         def load_bytes(self, read_item, value):

@@ -16,8 +16,9 @@ from .core import (UserError, run_cli, tmp_path, atomic_write, atomic_write_text
 # %% auto #0
 __all__ = ['META_FIELDS', 'SHAKESPEARE_URL', 'BUILTIN', 'GPT2Tokenizer', 'CharTokenizer', 'HFTokenizer', 'tokenizer_from_meta',
            'make_tokenizer', 'token_dtype', 'write_tokens', 'read_plain_pickle', 'check_meta', 'load_meta',
-           'check_token_ids', 'load_tokens', 'data_dir', 'download', 'load_corpus', 'val_documents', 'split_corpus',
-           'tokenize_splits', 'write_split_from_dataset', 'prepare', 'batch_rng', 'get_batch', 'flag', 'prepare_cli']
+           'check_token_ids', 'load_tokens', 'data_dir', 'same_vocabulary', 'download', 'load_corpus', 'val_documents',
+           'split_corpus', 'tokenize_splits', 'write_split_from_dataset', 'prepare', 'batch_rng', 'get_batch', 'flag',
+           'prepare_cli']
 
 # %% ../nbs/00_data.ipynb #f349b9b3
 class GPT2Tokenizer:
@@ -284,6 +285,11 @@ def data_dir(dataset: str) -> Path:
     "The prepared dataset folder: `data/DATASET` as in nanoGPT, or `dataset` itself if that is a folder."
     d = Path('data')/dataset
     return d if d.exists() or not Path(dataset).is_dir() else Path(dataset)
+
+# %% ../nbs/00_data.ipynb #42772cb3
+def same_vocabulary(meta: dict, other: dict) -> bool:
+    "Whether two data metadata (a dataset's, a checkpoint's) describe the same vocabulary."
+    return all(meta.get(k) == other.get(k) for k in ('tokenizer', 'vocab_size', 'chars'))
 
 # %% ../nbs/00_data.ipynb #7d31aae0
 SHAKESPEARE_URL = 'https://raw.githubusercontent.com/karpathy/char-rnn/master/data/tinyshakespeare/input.txt'

@@ -20,7 +20,8 @@ import torch.distributed as dist
 
 from .core import (UserError, run_cli, load_checkpoint, pick_device, pick_dtype, autocast_ctx,
                              setup_distributed, moved)
-from .data import load_meta, load_tokens, tokenizer_from_meta, HFTokenizer, check_meta, data_dir
+from .data import (load_meta, load_tokens, tokenizer_from_meta, HFTokenizer, check_meta, data_dir,
+                             same_vocabulary)
 from .model import GPT, model_from_checkpoint
 from .tasks import task_path, load_task, run_task
 from .config import (TrainConfig, opt, key_help, option_help, load_config, split_options, init_kind,
@@ -151,8 +152,7 @@ def eval_main(argv):
         dataset = meta['trained_on']
     ddir = data_dir(dataset)
     data_meta = load_meta(ddir)
-    vocabulary = ('tokenizer', 'vocab_size', 'chars')
-    if [data_meta.get(k) for k in vocabulary] != [meta.get(k) for k in vocabulary]:
+    if not same_vocabulary(data_meta, meta):
         raise UserError(
             f"{ddir} uses the {data_meta['tokenizer']} tokenizer with {data_meta['vocab_size']} tokens, but "
             f"{source} reads {meta['tokenizer']} with {meta['vocab_size']}: evaluate on data prepared with "

@@ -30,7 +30,8 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 
 from .core import (UserError, run_cli, pick_device, pick_dtype, autocast_ctx, load_checkpoint,
                              is_sharded, keep_freed_memory, ProcessInfo, setup_distributed, moved)
-from .data import load_meta, load_tokens, get_batch, batch_rng, tokenizer_from_meta, data_dir
+from .data import (load_meta, load_tokens, get_batch, batch_rng, tokenizer_from_meta, data_dir,
+                             same_vocabulary)
 from .embmatrix import load_into_model
 from .model import GPT, device_peak_flops, model_from_checkpoint
 from .tasks import task_path, load_task, run_task
@@ -134,8 +135,8 @@ def check_resumable(cfg: TrainConfig, ckpt: dict, path, data_meta: dict):
     saved = {'pos_emb': 'learned', **ckpt.get('model_args', {})}  # nanoGPT's checkpoints have learned positions
     diffs = [f'{k}={getattr(cfg, k)!r} (the checkpoint: {saved[k]!r})' for k in RESUMED_SHAPE
              if k in saved and saved[k] != getattr(cfg, k)]
-    old, vocabulary = ckpt.get('data_meta') or {}, ('tokenizer', 'vocab_size', 'chars')
-    if old and [old.get(k) for k in vocabulary] != [data_meta.get(k) for k in vocabulary]:
+    old = ckpt.get('data_meta') or {}
+    if old and not same_vocabulary(old, data_meta):
         diffs.append(f"the dataset's vocabulary ({data_meta.get('tokenizer')}, {data_meta.get('vocab_size')} tokens; "
                      f"the checkpoint: {old.get('tokenizer')}, {old.get('vocab_size')})")
     if diffs:
@@ -316,9 +317,13 @@ class Run:
     stream: NanoGPTStream | None = None   # sampler=nanogpt's one random stream
     extras: EvalExtras | None = None      # bits per byte and tasks, on the processes that evaluate
     log: RunLog | None = None             # process 0's
-    compiled: bool = False
     peak_flops: float = 0.0
     stepped: bool = False                 # trained an iteration: before that, nothing of this run's to go back to
+
+    @property
+    def compiled(self) -> bool:
+        "Whether the forward pass runs through `torch.compile`."
+        return compiles(self.cfg, self.device)
 
     @property
     def sharded(self) -> bool:
@@ -363,17 +368,16 @@ def setup(cfg: TrainConfig, proc: ProcessInfo, device: str) -> Run:
     if device_type == 'cpu':
         keep_freed_memory()  # every step frees and re-allocates its activations: 5-9% faster steps (00_core)
 
-    # data, and what evaluations measure besides the loss (task files are read, or fetched, now: not hours in)
+    # data
     meta = load_meta(data_dir(cfg.dataset))
     splits = {s: load_tokens(data_dir(cfg.dataset), s, meta) for s in ('train', 'val')}
-    evaluates = proc.is_main or cfg.parallel == 'fsdp'
-    extras = eval_extras(cfg, meta) if evaluates else None
 
     # model, optimizer, and where the run stands
     raw_model, model, optimizer, scaler, state = training_model(cfg, proc, meta, device, dtype)
     run = Run(cfg, proc, device, dtype, autocast_ctx(device_type, dtype), meta, splits, model, raw_model, optimizer,
-              scaler, state, extras=extras, compiled=compiles(cfg, device),
-              peak_flops=cfg.peak_flops or device_peak_flops(device, dtype))
+              scaler, state, peak_flops=cfg.peak_flops or device_peak_flops(device, dtype))
+    # what evaluations measure besides the loss (task files are read, or fetched, now: not hours in)
+    run.extras = eval_extras(cfg, meta) if run.evaluates else None
 
     # batches: nanoGPT fetches its first one after building the model and before the first evaluation
     if cfg.sampler == 'nanogpt':
