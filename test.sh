@@ -34,6 +34,8 @@ if [ $fast = 1 ]; then
   fi
   [ ${#notebooks[@]} -gt 0 ] || { echo "test.sh --fast: no notebook changed since the last commit; name some"; exit 0; }
   for nb in "${notebooks[@]}"; do
+    [ -f "$nb" ] || nb="nbs/${nb%.ipynb}.ipynb"  # a chapter's name is enough
+    [ -f "$nb" ] || fail "no notebook $nb: name one of nbs/*.ipynb"
     start=$SECONDS
     nbdev_test --path "$nb" || fail "nbdev_test failed on $nb"
     echo "$nb passed in $((SECONDS - start)) s"

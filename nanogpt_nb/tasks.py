@@ -13,7 +13,7 @@ import torch
 import torch.distributed as dist
 
 from .core import UserError, ProcessInfo
-from .data import download
+from .prepare import download
 
 # %% auto #0
 __all__ = ['TASK_URLS', 'task_path', 'load_task', 'task_from_text', 'score_items', 'task_counts', 'run_task']

@@ -67,7 +67,7 @@ def main():
 
     # a 1-GPU NCCL run under torchrun, and fp16 with a gradient scaler
     src = corpus(tmp)
-    rc, out = sh(f'{sys.executable} -c "from nanogpt_nb.data import prepare; '
+    rc, out = sh(f'{sys.executable} -c "from nanogpt_nb.prepare import prepare; '
                  f"prepare('shakespeare_char', out='{tmp}/data', input='{src}')\"")
     small = (f'train_shakespeare_char --dataset={tmp}/data --max_iters=50 --eval_interval=50 --eval_iters=5 '
              '--log_interval=10 --device=cuda --compile=False')
