@@ -15,11 +15,11 @@ import torch.distributed as dist
 # %% auto #0
 __all__ = ['TMP_MARK', 'SYSTEM_FOLDERS', 'M_TRIM_THRESHOLD', 'M_MMAP_MAX', 'CKPT_FORMAT', 'RUN_FILE', 'DCP_METADATA_NAMES',
            'UserError', 'run_cli', 'tmp_path', 'atomic_write', 'recover_swap', 'swap_in', 'scratch_mount',
-           'remove_stale_tmp', 'check_writable', 'atomic_write_text', 'hub_reachable', 'go_offline', 'from_hub',
-           'pick_device', 'cpu_flags', 'cpu_has_native_bf16', 'pick_dtype', 'keep_freed_memory', 'autocast_ctx',
-           'strip_compile_prefix', 'tensor_bytes', 'tensors_checksum', 'first_non_finite', 'check_checkpoint',
-           'tensor_shapes', 'error_cause', 'is_sharded', 'load_sharded', 'file_sha256', 'check_shards',
-           'check_metadata', 'dcp_load', 'load_checkpoint', 'ProcessInfo', 'setup_distributed', 'moved']
+           'process_alive', 'remove_stale_tmp', 'check_writable', 'atomic_write_text', 'hub_reachable', 'go_offline',
+           'from_hub', 'pick_device', 'cpu_flags', 'cpu_has_native_bf16', 'pick_dtype', 'keep_freed_memory',
+           'autocast_ctx', 'strip_compile_prefix', 'tensor_bytes', 'tensors_checksum', 'first_non_finite',
+           'check_checkpoint', 'tensor_shapes', 'error_cause', 'is_sharded', 'load_sharded', 'file_sha256',
+           'check_shards', 'check_metadata', 'dcp_load', 'load_checkpoint', 'ProcessInfo', 'setup_distributed', 'moved']
 
 # %% ../nbs/00_core.ipynb #3c810d7d
 class UserError(Exception):
@@ -122,7 +122,9 @@ def scratch_mount(size='256k', read_only=False):
         folder.rmdir()
 
 # %% ../nbs/00_core.ipynb #b9fafe42
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    "Whether process `pid` (a positive number) is running on this machine."
+    if pid <= 0: return False  # 0 and -1 would signal whole process groups
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -135,7 +137,7 @@ def remove_stale_tmp(folder, name='*') -> list[Path]:
     "Remove the temporary files (or folders) for `name` left in `folder` by writers that died; returns them."
     # only names `tmp_path` makes (dot, name, pid, our mark): another program's `.thesis.99999.tmp` is not ours
     stale = [p for p in Path(folder).glob(f'.{name}.*{TMP_MARK}')
-             if (pid := p.name[:-len(TMP_MARK)].rsplit('.', 1)[-1]).isdigit() and not _alive(int(pid))]
+             if (pid := p.name[:-len(TMP_MARK)].rsplit('.', 1)[-1]).isdigit() and not process_alive(int(pid))]
     for p in stale:
         shutil.rmtree(p) if p.is_dir() else p.unlink(missing_ok=True)
     return stale

@@ -4,17 +4,18 @@
 
 # %% ../nbs/00_data.ipynb #afd87a05
 from __future__ import annotations
-import argparse, json, pickle
+import argparse, json, os, pickle
 from pathlib import Path
 
 import numpy as np
 import torch
 
-from .core import UserError, atomic_write, from_hub, moved
+from .core import UserError, atomic_write, from_hub, moved, process_alive
 
 # %% auto #0
-__all__ = ['META_FIELDS', 'GPT2Tokenizer', 'CharTokenizer', 'HFTokenizer', 'tokenizer_from_meta', 'make_tokenizer', 'token_dtype',
-           'write_tokens', 'read_plain_pickle', 'check_meta', 'load_meta', 'check_token_ids', 'load_tokens', 'data_dir',
+__all__ = ['SWITCHING', 'META_FIELDS', 'META_TEXT', 'META_COUNTS', 'GPT2Tokenizer', 'CharTokenizer', 'HFTokenizer',
+           'tokenizer_from_meta', 'make_tokenizer', 'token_dtype', 'reserve', 'write_tokens', 'read_plain_pickle',
+           'switching_pid', 'check_switched', 'check_meta', 'load_meta', 'check_token_ids', 'load_tokens', 'data_dir',
            'same_vocabulary', 'batch_rng', 'get_batch', 'flag']
 
 # %% ../nbs/00_data.ipynb #f349b9b3
@@ -115,8 +116,13 @@ class HFTokenizer:
         "The tokenizer stored in `meta` by `meta()`."
         from tokenizers import Tokenizer
         from transformers import PreTrainedTokenizerFast
-        tok = PreTrainedTokenizerFast(tokenizer_object=Tokenizer.from_str(meta['tokenizer_json']),
-                                      eos_token=meta.get('eos_token'))
+        try:
+            definition = Tokenizer.from_str(meta['tokenizer_json'])
+        except Exception as e:  # tokenizers raises its own Exception subclass with a parser message
+            raise UserError(f'the tokenizer_json in the metadata is not a tokenizers definition ({str(e)[:80]}): '
+                            're-prepare the dataset, or restore the checkpoint') from None
+        eos = meta.get('eos_token')
+        tok = PreTrainedTokenizerFast(tokenizer_object=definition, eos_token=eos if isinstance(eos, str) else None)
         return cls(tok, meta.get('tokenizer_name', 'hf'))
 
     def encode(self, text) -> list[int]:
@@ -167,12 +173,21 @@ def token_dtype(vocab_size: int):
     "The smallest unsigned NumPy type that holds every id of a `vocab_size` vocabulary."
     return np.uint16 if vocab_size <= 2**16 else np.uint32
 
+# %% ../nbs/00_data.ipynb #e1ee2be5
+def reserve(path, nbytes: int):
+    "Create `path` with `nbytes` of disk allocated: a full disk is an `OSError` now, not a SIGBUS in a memory map."
+    with open(path, 'wb') as f:
+        if nbytes and hasattr(os, 'posix_fallocate'):  # Linux and most Unixes; elsewhere the file is only sized
+            os.posix_fallocate(f.fileno(), 0, nbytes)
+        f.truncate(nbytes)
+
 # %% ../nbs/00_data.ipynb #615df90f
 def write_tokens(path, batches, total: int, dtype, desc=None):
     "Write an iterable of token-id arrays, `total` tokens in all, to `path` as a flat `dtype` array, atomically."
     from tqdm.auto import tqdm
     def write(tmp):
-        arr = np.memmap(tmp, dtype=dtype, mode='w+', shape=(total,))
+        reserve(tmp, total * np.dtype(dtype).itemsize)
+        arr = np.memmap(tmp, dtype=dtype, mode='r+', shape=(total,)) if total else np.zeros(0, dtype)
         pos = 0
         with tqdm(total=total, desc=desc or f'writing {Path(path).name}', unit='tok', unit_scale=True,
                   disable=total < 10_000_000) as bar:
@@ -181,7 +196,8 @@ def write_tokens(path, batches, total: int, dtype, desc=None):
                 arr[pos:pos + len(ids)] = ids
                 pos += len(ids); bar.update(len(ids))
         if pos != total: raise RuntimeError(f'expected {total} tokens for {path}, got {pos}')
-        arr.flush(); del arr
+        if total: arr.flush()
+        del arr
     atomic_write(path, write)
 
 # %% ../nbs/00_data.ipynb #8534f3d8
@@ -220,20 +236,59 @@ def _nanogpt_meta(d: Path) -> dict:
     return {'tokenizer': 'char', 'chars': chars, 'vocab_size': pkl.get('vocab_size', len(itos)), 'dtype': 'uint16',
             'source': 'nanoGPT prepare.py'}
 
+# %% ../nbs/00_data.ipynb #a8042e52
+SWITCHING = '.switching.nanogpt_nb'  # in a dataset folder only while nanogpt-prepare swaps its files
+
+def switching_pid(d) -> int | None:
+    "The process that is switching the dataset in `d` to a new one (0 if its record is unreadable), or None."
+    mark = Path(d)/SWITCHING
+    if not mark.exists(): return None
+    try:
+        pid = json.loads(mark.read_text())['pid']
+        return pid if type(pid) is int else 0
+    except (OSError, ValueError, TypeError, KeyError):
+        return 0
+
+def check_switched(d):
+    "Refuse a dataset folder that a `nanogpt-prepare` is switching, or was stopped while switching."
+    pid = switching_pid(d)
+    if pid is None: return
+    if process_alive(pid):
+        raise UserError(f'{d} is being re-prepared right now (nanogpt-prepare, process {pid}): wait for it to finish')
+    raise UserError(f'{d} holds parts of two datasets: a nanogpt-prepare was stopped while switching them. Run '
+                    'nanogpt-prepare for it again; it repairs the folder')
+
 # %% ../nbs/00_data.ipynb #476b5f36
 META_FIELDS = ('tokenizer', 'vocab_size', 'dtype')
+META_TEXT = ('tokenizer', 'dtype', 'chars', 'tokenizer_json', 'tokenizer_name')  # fields that hold text
+META_COUNTS = ('vocab_size', 'train_tokens', 'val_tokens')                       # fields that hold whole numbers
 
 def check_meta(meta, where, fix: str, fields=META_FIELDS):
-    "Raise a `UserError` (ending in `fix`) unless `meta` is a dict with `fields`, and `chars` for a char tokenizer."
+    "Raise a `UserError` (ending in `fix`) unless `meta` has `fields`, of the right types, agreeing with each other."
     if not isinstance(meta, dict):
         raise UserError(f'{where} holds no dataset metadata: {fix}')
-    for field in fields + (('chars',) if meta.get('tokenizer') == 'char' else ()):
+    needs = {'char': ('chars',), 'hf': ('tokenizer_json',)}.get(meta.get('tokenizer'), ())
+    for field in fields + needs:
         if field not in meta:
             raise UserError(f'{where} lacks {field!r}: {fix}')
+    for field in META_TEXT + META_COUNTS:
+        value, text = meta.get(field), field in META_TEXT
+        if field in meta and not (isinstance(value, str) if text else type(value) is int and value >= 0):
+            kind = 'text' if text else 'a whole number'
+            raise UserError(f'{where}: {field!r} must be {kind}, not {value!r:.40}: {fix}')
+    if 'tokenizer' in meta and meta['tokenizer'] not in ('gpt2', 'char', 'hf'):
+        raise UserError(f"{where}: unknown tokenizer {meta['tokenizer']!r} (gpt2, char or hf): {fix}")
+    if 'dtype' in meta and meta['dtype'] not in ('uint16', 'uint32'):
+        raise UserError(f"{where}: dtype {meta['dtype']!r} is not uint16 or uint32: {fix}")
+    if meta.get('dtype') == 'uint16' and meta.get('vocab_size', 0) > 1 << 16:
+        raise UserError(f"{where}: {meta['vocab_size']} token ids do not fit uint16: {fix}")
+    if 'chars' in meta and len(meta['chars']) != meta.get('vocab_size', len(meta['chars'])):
+        raise UserError(f"{where}: {len(meta['chars'])} chars for a vocab_size of {meta['vocab_size']}: {fix}")
 
 def load_meta(data_dir) -> dict:
     "The metadata of a prepared dataset folder: its `meta.json`, or what a nanoGPT folder implies."
     d = Path(data_dir)
+    check_switched(d)
     path = d/'meta.json'
     if path.exists():
         try:
@@ -244,7 +299,7 @@ def load_meta(data_dir) -> dict:
         meta = _nanogpt_meta(d)
     else:
         raise UserError(f'{path} not found: prepare the dataset first, e.g. `nanogpt-prepare shakespeare_char`')
-    check_meta(meta, path, 'add it, or re-run nanogpt-prepare with --force')
+    check_meta(meta, path, 'correct it, or re-run nanogpt-prepare with --force')
     for split in ('train', 'val'):  # token counts, where not recorded, are the file sizes
         if f'{split}_tokens' not in meta and (d/f'{split}.bin').exists():
             meta[f'{split}_tokens'] = (d/f'{split}.bin').stat().st_size // np.dtype(meta['dtype']).itemsize

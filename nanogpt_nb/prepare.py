@@ -10,12 +10,13 @@ from pathlib import Path
 import numpy as np
 
 from .core import (UserError, run_cli, atomic_write, atomic_write_text, check_writable, remove_stale_tmp,
-                             tmp_path, from_hub)
-from .data import (make_tokenizer, token_dtype, write_tokens, load_meta, load_tokens, flag)
+                             tmp_path, from_hub, file_sha256, process_alive)
+from .data import (make_tokenizer, token_dtype, write_tokens, load_meta, load_tokens, flag, SWITCHING,
+                             switching_pid)
 
 # %% auto #0
-__all__ = ['SHAKESPEARE_URL', 'BUILTIN', 'download', 'load_corpus', 'val_documents', 'split_corpus', 'tokenize_splits',
-           'write_split_from_dataset', 'prepare', 'prepare_cli']
+__all__ = ['SHAKESPEARE_URL', 'BUILTIN', 'DATASET_FILES', 'download', 'load_corpus', 'val_documents', 'split_corpus',
+           'tokenize_splits', 'write_split_from_dataset', 'file_record', 'prepare', 'prepare_cli']
 
 # %% ../nbs/00a_prepare.ipynb #7d31aae0
 SHAKESPEARE_URL = 'https://raw.githubusercontent.com/karpathy/char-rnn/master/data/tinyshakespeare/input.txt'
@@ -113,31 +114,57 @@ def write_split_from_dataset(path, ds, dtype, batch_size=1024) -> int:
     return total
 
 # %% ../nbs/00a_prepare.ipynb #75c4bc7c
+DATASET_FILES = ('train.bin', 'val.bin', 'meta.pkl')  # what meta.json records; meta.json itself is the commit record
+
+def file_record(path) -> dict:
+    "The size and SHA-256 of a file, as `meta.json` records them."
+    return {'bytes': Path(path).stat().st_size, 'sha256': file_sha256(path)}
+
 def _is_prepared(out: Path):
-    'The metadata of a finished dataset in `out`, or None.'
+    "The metadata of a finished dataset in `out`, or None if it must be prepared (again)."
     try:
         meta = load_meta(out)
         for split in ('train', 'val'): load_tokens(out, split, meta)
-        return meta
-    except (UserError, KeyError): return None
+    except UserError:
+        return None
+    files = meta.get('files')
+    if files is None: return meta  # nanoGPT's folders, and ours from before hashes: checked by size
+    for name in DATASET_FILES:
+        record = files.get(name) if isinstance(files, dict) else 'unreadable'
+        if record is None and not (out/name).exists(): continue
+        if not (out/name).is_file() or file_record(out/name) != record:
+            print(f'{out/name} does not match its record in meta.json (changed since it was prepared): preparing again')
+            return None
+    return meta
 
 # %% ../nbs/00a_prepare.ipynb #7f056792
 def _finish(out: Path, meta: dict, tok):
-    "Write the metadata files last: their presence marks a complete dataset."
+    "Write the metadata files last, `meta.json` with the size and hash of each other file."
     if tok.name == 'char':  # nanoGPT's sample.py reads meta.pkl for character vocabularies
         pkl = {'vocab_size': tok.vocab_size, 'itos': tok.itos, 'stoi': tok.stoi}
         atomic_write(out/'meta.pkl', lambda p: Path(p).write_bytes(pickle.dumps(pkl)))
+    meta['files'] = {name: file_record(out/name) for name in DATASET_FILES if (out/name).exists()}
     atomic_write_text(out/'meta.json', json.dumps(meta, indent=1))
     return meta
 
+def _sync_folder(folder: Path):
+    "Make the renames in `folder` durable, in order, before the next step depends on them."
+    fd = os.open(folder, os.O_RDONLY)
+    try: os.fsync(fd)
+    finally: os.close(fd)
+
 def _move_in(stage: Path, out: Path):
-    "Move the dataset built in `stage` into `out`: the old `meta.json` goes first, the new one comes last."
+    "Switch `out` to the dataset in `stage`: readers see the old one, the new one, or a refusal, never a mix."
+    atomic_write_text(out/SWITCHING, json.dumps({'pid': os.getpid()}))
+    _sync_folder(out)
     (out/'meta.json').unlink(missing_ok=True)
-    for name in ('train.bin', 'val.bin', 'meta.pkl', 'meta.json'):
+    for name in DATASET_FILES + ('meta.json',):
         if (stage/name).exists():
             os.replace(stage/name, out/name)
         else:
             (out/name).unlink(missing_ok=True)  # e.g. the meta.pkl of an older character vocabulary
+    _sync_folder(out)
+    (out/SWITCHING).unlink()
     stage.rmdir()
 
 # %% ../nbs/00a_prepare.ipynb #d958f539
@@ -208,6 +235,9 @@ def prepare(source, out=None, input=None, force=False, text_field='text', num_pr
     else:
         name = Path(source).stem if Path(source).exists() else source.replace('/', '_')
     out = Path(out or Path('data')/name)
+    if (pid := switching_pid(out)) and process_alive(pid):
+        raise UserError(f'{out} is being prepared by another nanogpt-prepare (process {pid}): wait for it to finish')
+    remove_stale_tmp(out.parent, out.name); remove_stale_tmp(out)  # left by killed runs
     if not force and (meta := _is_prepared(out)):
         print(f'{out} is already prepared ({meta["train_tokens"]:,} train / {meta["val_tokens"]:,} val tokens); '
               'pass --force to redo it')
@@ -216,7 +246,6 @@ def prepare(source, out=None, input=None, force=False, text_field='text', num_pr
     if isinstance(source, str) and source == 'shakespeare_char': tokenizer = 'char'
     created = not out.exists()
     check_writable(out, 'pass --out to a writable folder')
-    remove_stale_tmp(out.parent, out.name); remove_stale_tmp(out)  # left by killed runs
     stage = tmp_path(out)  # the new dataset is built here, beside the old one
     try:
         corpus, origin = _read_source(source, input, text_field, num_proc, out)
