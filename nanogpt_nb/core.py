@@ -14,12 +14,13 @@ import torch.distributed as dist
 
 # %% auto #0
 __all__ = ['TMP_MARK', 'SYSTEM_FOLDERS', 'M_TRIM_THRESHOLD', 'M_MMAP_MAX', 'CKPT_FORMAT', 'RUN_FILE', 'DCP_METADATA_NAMES',
-           'UserError', 'run_cli', 'tmp_path', 'atomic_write', 'recover_swap', 'swap_in', 'scratch_mount',
-           'process_alive', 'remove_stale_tmp', 'check_writable', 'atomic_write_text', 'hub_reachable', 'go_offline',
-           'from_hub', 'pick_device', 'cpu_flags', 'cpu_has_native_bf16', 'pick_dtype', 'keep_freed_memory',
-           'autocast_ctx', 'strip_compile_prefix', 'tensor_bytes', 'tensors_checksum', 'first_non_finite',
-           'check_checkpoint', 'tensor_shapes', 'error_cause', 'is_sharded', 'load_sharded', 'file_sha256',
-           'check_shards', 'check_metadata', 'dcp_load', 'load_checkpoint', 'ProcessInfo', 'setup_distributed', 'moved']
+           'UserError', 'run_cli', 'tmp_path', 'atomic_write', 'recover_swap', 'last_complete', 'exchange', 'swap_in',
+           'scratch_mount', 'killed_at', 'process_alive', 'remove_stale_tmp', 'check_writable', 'atomic_write_text',
+           'hub_reachable', 'go_offline', 'from_hub', 'pick_device', 'cpu_flags', 'cpu_has_native_bf16', 'pick_dtype',
+           'keep_freed_memory', 'autocast_ctx', 'strip_compile_prefix', 'tensor_bytes', 'tensors_checksum',
+           'first_non_finite', 'check_checkpoint', 'tensor_shapes', 'error_cause', 'is_sharded', 'load_sharded',
+           'file_sha256', 'check_shards', 'check_metadata', 'dcp_load', 'load_checkpoint', 'ProcessInfo',
+           'setup_distributed', 'moved']
 
 # %% ../nbs/00_core.ipynb #3c810d7d
 class UserError(Exception):
@@ -95,11 +96,30 @@ def recover_swap(path) -> Path:
         pass  # another process of the same run did it first
     return path
 
+def last_complete(path) -> Path:
+    "What a reader opens for `path`: itself, or the old copy a writer set aside in the middle of a swap. Moves nothing."
+    path = Path(path)
+    prev = path.with_name(f'.{path.name}.prev')
+    return prev if not path.exists() and prev.exists() else path
+
+def exchange(a, b) -> bool:
+    "Swap the paths `a` and `b` in one atomic step (Linux's `RENAME_EXCHANGE`); False where the system cannot."
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), 'renameat2', None)
+    if renameat2 is None: return False
+    AT_FDCWD, RENAME_EXCHANGE = -100, 2
+    if renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0: return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP): return False  # a file system or kernel without it
+    raise OSError(err, os.strerror(err), str(b))
+
 def swap_in(new, path):
     "Put the complete file or folder `new` at `path`; whatever was there stays there until `new` is in place."
     path = recover_swap(path)
     if not path.exists() or (path.is_file() and Path(new).is_file()):
         os.replace(new, path)  # atomic
+        return
+    if exchange(new, path):
+        _remove(Path(new))  # now the old one
         return
     prev = path.with_name(f'.{path.name}.prev')
     os.rename(path, prev)
@@ -120,6 +140,22 @@ def scratch_mount(size='256k', read_only=False):
     finally:
         if mounted: subprocess.run(['umount', str(folder)], capture_output=True)
         folder.rmdir()
+
+# %% ../nbs/00_core.ipynb #baac227b
+def killed_at(n: int, imports: str, code: str, syscall: str = 'rename') -> int | None:
+    "Exit status of `python -c 'IMPORTS; CODE'` killed at its `n`th `syscall`; None where strace is absent or refused."
+    import subprocess
+    if not shutil.which('strace'): return None
+    child = f'import sys; {imports}; print("imported", flush=True); sys.stdin.readline(); {code}'
+    run = subprocess.Popen([sys.executable, '-c', child], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL, text=True)
+    run.stdout.readline()
+    tracer = subprocess.Popen(['strace', '-p', str(run.pid), '-o', '/dev/null', '-e', f'trace={syscall}',
+                               '-e', f'inject={syscall}:signal=KILL:when={n}'], stderr=subprocess.PIPE, text=True)
+    attached = 'attached' in tracer.stderr.readline()
+    run.stdin.write('\n'); run.stdin.close()
+    run.wait(); tracer.wait()
+    return run.returncode if attached else None
 
 # %% ../nbs/00_core.ipynb #b9fafe42
 def process_alive(pid: int) -> bool:
@@ -407,13 +443,22 @@ def dcp_load(state: dict, path, no_dist: bool = True):
         raise
 
 # %% ../nbs/00_core.ipynb #122847bc
+def _load_sharded_while_written(path: Path, device, tries: int = 3) -> dict:
+    "`load_sharded`, read again if a writer swapped a new folder in while it read (its files then disagree)."
+    for attempt in range(tries):
+        before = os.stat(path).st_ino
+        try:
+            return load_sharded(path, device)
+        except UserError:
+            if attempt == tries - 1 or not path.exists() or os.stat(path).st_ino == before: raise
+
 def load_checkpoint(path, device='cpu', need_model=True) -> dict:
     "A checkpoint written by training (a file or a sharded folder); one clear error if missing, corrupt or foreign."
-    path = recover_swap(path)
+    path = last_complete(path)  # a reader moves nothing: the writer may be in the middle of replacing it
     if not path.exists():
         raise UserError(f'no checkpoint at {path}: check out_dir, or start with init_from=scratch')
     if is_sharded(path):
-        return load_sharded(path, device)
+        return _load_sharded_while_written(path, device)
     try:
         ckpt = torch.load(path, map_location=device, weights_only=True)
     except Exception as e:

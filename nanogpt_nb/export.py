@@ -8,7 +8,7 @@ import argparse, json, os, shutil, tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from .core import UserError, run_cli, tmp_path, load_checkpoint, is_sharded
+from .core import UserError, run_cli, tmp_path, load_checkpoint, is_sharded, remove_stale_tmp, swap_in
 from .data import HFTokenizer, flag
 from .model import GPT, model_from_checkpoint
 from .config import checkpoint_file
@@ -131,7 +131,7 @@ def export(source, dest, force=False, ckpt='ckpt') -> Path:
     tokenizer = hf_tokenizer(meta)
     eos = tokenizer.eos_token_id
     tmp = tmp_path(dest)
-    shutil.rmtree(tmp, ignore_errors=True)
+    remove_stale_tmp(dest.parent, dest.name)  # the folders of exports that were killed
     try:
         real.save_pretrained(tmp)
         config = json.loads((tmp/'config.json').read_text())
@@ -144,9 +144,7 @@ def export(source, dest, force=False, ckpt='ckpt') -> Path:
         if rows:
             plot_runs([path.parent], save=tmp/'loss.png')
         (tmp/'README.md').write_text(model_card(real, meta, record, rows))
-        if dest.exists():
-            shutil.rmtree(dest)
-        os.replace(tmp, dest)
+        swap_in(tmp, dest)  # one atomic exchange: DEST is the old export or the new one at every moment
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f'{dest}: a Hugging Face model ({real.get_num_params() / 1e6:.2f}M parameters, vocabulary {vocab}, '
@@ -172,6 +170,14 @@ def check_dest(dest: Path, protected: Path, force: bool):
     if dest.exists() and not (dest.is_dir() and is_export(dest)):
         raise UserError(f'{dest} is not a model folder written by nanogpt-export, so --force does not replace it: '
                         'pass another DEST, or move it away yourself')
+    if file := next((p for p in dest.parents if p.exists() and not p.is_dir()), None):
+        raise UserError(f'{dest} would be inside {file}, which is a file: pass a DEST in a folder')
+    try:  # DEST's folder must take a new folder: not in /proc, not read-only
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        probe = tmp_path(dest)
+        probe.mkdir(); probe.rmdir()
+    except OSError as e:
+        raise UserError(f'cannot write {dest} ({e.strerror}): pass a DEST in a folder you can write') from None
 
 # %% ../nbs/06_export.ipynb #6d926acf
 def export_cli(argv=None):
