@@ -86,6 +86,8 @@ def print_profile(prof, seconds: float, iters: int, out_dir):
 def bench_main(argv):
     "`nanogpt-bench`'s work: ms per training step, tokens/s and MFU of a config, on random or real data."
     opts, rest = split_options(argv, BENCH_OPTIONS)
+    for key, least in (('iters', 1), ('warmup', 0), ('new_tokens', 1)):
+        if opts[key] < least: raise UserError(f'--{key} must be at least {least}, got {opts[key]}')
     cfg = load_config(rest)
     if opts['suite']:
         if opts['suite'] not in ('cpu', 'generate'):

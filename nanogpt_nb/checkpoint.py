@@ -14,7 +14,8 @@ import torch.distributed as dist
 
 from .core import (UserError, atomic_write, atomic_write_text, CKPT_FORMAT, strip_compile_prefix,
                              tensors_checksum, first_non_finite, check_writable, remove_stale_tmp, tmp_path, swap_in,
-                             recover_swap, RUN_FILE, tensor_shapes, error_cause, file_sha256, dcp_load, _disk_full)
+                             recover_swap, RUN_FILE, TMP_MARK, tensor_shapes, error_cause, file_sha256, dcp_load,
+                             _disk_full)
 from .optim import optimizer_list
 from .config import TrainConfig
 try:
@@ -24,7 +25,8 @@ except ImportError:
 
 # %% auto #0
 __all__ = ['RunState', 'rng_state', 'set_rng_state', 'kept_checkpoints', 'run_record', 'not_finite_error', 'save_checkpoint',
-           'restore', 'save_sharded', 'load_sharded_optimizer', 'claim_out_dir', 'log_rows', 'RunLog', 'start_wandb']
+           'restore', 'save_sharded', 'load_sharded_optimizer', 'claim_out_dir', 'well_formed', 'log_rows', 'RunLog',
+           'start_wandb']
 
 # %% ../nbs/03c_checkpoint.ipynb #aa16ba6d
 @dataclass
@@ -225,18 +227,35 @@ def claim_out_dir(cfg: TrainConfig):
     "Make `cfg.out_dir` this run's: writable, locked, its checkpoints replaced only if asked, stale temp files gone."
     out_dir = Path(cfg.out_dir)
     check_writable(out_dir, 'pass --out_dir=FOLDER where this run can write')
+    for name in ('.lock', 'log.jsonl'):
+        if (out_dir/name).exists() and not (out_dir/name).is_file():
+            raise UserError(f'{out_dir/name} is not a file, but a run writes its {name} there: move it away, or pass '
+                            'another --out_dir')
     lock = _lock(out_dir)
     try:
         existing = [n for n in ('ckpt.pt', 'best.pt') if recover_swap(out_dir/n).exists()]
-        if existing and cfg.init_from != 'resume' and not cfg.overwrite:
+        fresh = cfg.init_from != 'resume' and not cfg.overwrite
+        if existing and fresh:
             raise UserError(f'{out_dir} already holds {" and ".join(existing)} of an earlier run: pass '
                             '--init_from=resume to continue it, or --overwrite=True to start over')
+        others = sorted(p.name for p in out_dir.iterdir() if p.name != '.lock' and not p.name.endswith(TMP_MARK))
+        if others and fresh:
+            raise UserError(f'{out_dir} already holds {", ".join(others[:3])}{" ..." if len(others) > 3 else ""}: '
+                            'a new run starts in an empty folder. Pass --overwrite=True to write beside them (a '
+                            'log.jsonl is replaced, nothing else touched), or another --out_dir')
         remove_stale_tmp(out_dir)
         yield out_dir
     finally:
         lock.close()  # and with it the lock
 
 # %% ../nbs/03c_checkpoint.ipynb #4fd21ee5
+def well_formed(row) -> bool:
+    "Whether a log row is what training writes: a `kind`, an `iter`, numbers (or null) for the rest and text for `why`."
+    if not (isinstance(row, dict) and isinstance(row.get('kind'), str) and type(row.get('iter')) is int):
+        return False
+    return all(v is None or type(v) in (int, float) or k == 'why' and isinstance(v, str)
+               for k, v in row.items() if k != 'kind')
+
 def log_rows(path, start_iter=math.inf) -> list:
     "A log.jsonl's rows up to a resumed iteration, its evaluation included; unreadable lines skipped with a warning."
     path = Path(path)
@@ -248,12 +267,13 @@ def log_rows(path, start_iter=math.inf) -> list:
             row = json.loads(line)
         except json.JSONDecodeError:
             row = None
-        if isinstance(row, dict) and 'kind' in row and 'iter' in row:
+        if well_formed(row):
             rows.append(row)
         elif line.strip():
             torn += 1
     if torn:
-        print(f'warning: skipped {torn} unreadable line(s) of {path} (a crash or a full disk cut it short)')
+        print(f'warning: skipped {torn} unreadable or malformed line(s) of {path} (cut short by a crash or a full '
+              'disk, or edited)')
     return [r for r in rows if r['iter'] < start_iter or (r['kind'] in ('eval', 'recover') and r['iter'] == start_iter)]
 
 # %% ../nbs/03c_checkpoint.ipynb #0284823b

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #68c55eae
 from __future__ import annotations
-import ctypes, importlib, errno, hashlib, os, pickle, shutil, sys, warnings
+import ctypes, importlib, errno, hashlib, json, os, pickle, shutil, sys, time, warnings
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,25 +14,35 @@ import torch.distributed as dist
 
 # %% auto #0
 __all__ = ['TMP_MARK', 'SYSTEM_FOLDERS', 'M_TRIM_THRESHOLD', 'M_MMAP_MAX', 'CKPT_FORMAT', 'RUN_FILE', 'DCP_METADATA_NAMES',
-           'UserError', 'run_cli', 'tmp_path', 'atomic_write', 'recover_swap', 'last_complete', 'exchange', 'swap_in',
-           'scratch_mount', 'killed_at', 'process_alive', 'remove_stale_tmp', 'check_writable', 'atomic_write_text',
-           'hub_reachable', 'go_offline', 'from_hub', 'pick_device', 'cpu_flags', 'cpu_has_native_bf16', 'pick_dtype',
-           'keep_freed_memory', 'autocast_ctx', 'strip_compile_prefix', 'tensor_bytes', 'tensors_checksum',
-           'first_non_finite', 'check_checkpoint', 'tensor_shapes', 'error_cause', 'is_sharded', 'load_sharded',
-           'file_sha256', 'check_shards', 'check_metadata', 'dcp_load', 'load_checkpoint', 'ProcessInfo',
-           'setup_distributed', 'moved']
+           'UserError', 'tell_torchrun', 'run_cli', 'tmp_path', 'atomic_write', 'recover_swap', 'last_complete',
+           'exchange', 'swap_in', 'scratch_mount', 'killed_at', 'process_alive', 'remove_stale_tmp', 'check_writable',
+           'atomic_write_text', 'hub_reachable', 'go_offline', 'from_hub', 'check_device', 'pick_device', 'cpu_flags',
+           'cpu_has_native_bf16', 'pick_dtype', 'keep_freed_memory', 'autocast_ctx', 'strip_compile_prefix',
+           'tensor_bytes', 'tensors_checksum', 'first_non_finite', 'check_checkpoint', 'tensor_shapes', 'error_cause',
+           'is_sharded', 'load_sharded', 'file_sha256', 'check_shards', 'check_metadata', 'dcp_load', 'load_checkpoint',
+           'ProcessInfo', 'setup_distributed', 'moved']
 
 # %% ../nbs/00_core.ipynb #3c810d7d
 class UserError(Exception):
     "Bad input the user can fix; command-line tools print the message as one line and exit with status 2."
 
 # %% ../nbs/00_core.ipynb #d16fdfbf
+def tell_torchrun(message: str):
+    "Under torchrun, leave `message` in this worker's error file, which torchrun prints as the failure's root cause."
+    path = os.environ.get('TORCHELASTIC_ERROR_FILE')
+    if not path: return
+    try:
+        Path(path).write_text(json.dumps({'message': message, 'timestamp': int(time.time())}))
+    except OSError:
+        pass  # the error line on stderr still says it
+
 def run_cli(main, argv=None):
     "Run `main(argv)`, turning a `UserError` into one `error:` line on stderr and exit status 2."
     try:
         main(argv)  # nothing is returned: console scripts pass a return value to sys.exit
     except UserError as e:
         print(f'error: {e}', file=sys.stderr)
+        tell_torchrun(f'error: {e}')
         sys.exit(2)
     except KeyboardInterrupt:
         print('interrupted', file=sys.stderr)
@@ -71,7 +81,7 @@ def atomic_write(path, write):
         write(tmp)
         with open(tmp, 'rb+') as f:
             os.fsync(f.fileno())
-        os.replace(tmp, path)
+        swap_in(tmp, path) if path.is_dir() else os.replace(tmp, path)  # a file over a folder: a sharded checkpoint
     except Exception as e:
         if _disk_full(e, path.parent):  # checked before the temporary file is removed and frees its space
             raise UserError(f'disk full while writing {path}: free space and run again; the previous '
@@ -230,10 +240,26 @@ def from_hub(load, name, what: str, hint: str):
         raise UserError(f'could not load {what} {name!r} ({type(e).__name__}): {hint}') from None
 
 # %% ../nbs/00_core.ipynb #3465858c
+def check_device(device: str) -> str:
+    "`device` if this machine has it; a `UserError` saying what to use instead otherwise."
+    try:
+        kind, index = torch.device(device).type, torch.device(device).index
+    except (RuntimeError, TypeError):
+        raise UserError(f'unknown device {device!r}: use auto, cpu, cuda, cuda:N or mps') from None
+    if kind == 'cuda' and not torch.cuda.is_available():
+        raise UserError('device=cuda but no CUDA GPU is visible: use --device=cpu')
+    if kind == 'cuda' and index is not None and index >= torch.cuda.device_count():
+        raise UserError(f'device={device} but this machine has {torch.cuda.device_count()} GPU(s): use a lower index')
+    if kind == 'mps' and not torch.backends.mps.is_available():
+        raise UserError('device=mps but this machine has no Apple GPU: use --device=cpu')
+    if kind not in ('cpu', 'cuda', 'mps'):
+        raise UserError(f'device={device} is not one this package runs on: use cpu, cuda or mps')
+    return device
+
 def pick_device(device: str = 'auto') -> str:
-    "`device` itself, or for 'auto' the best one here: cuda, then mps, then cpu."
+    "`device` itself once checked to exist here, or for 'auto' the best one here: cuda, then mps, then cpu."
     if device != 'auto':
-        return device
+        return check_device(device)
     if torch.cuda.is_available(): return 'cuda'
     if torch.backends.mps.is_available(): return 'mps'
     return 'cpu'
@@ -255,6 +281,8 @@ def cpu_has_native_bf16() -> bool:
 
 def pick_dtype(dtype: str, device_type: str) -> str:
     "`dtype` itself, or for 'auto' the fastest precision `device_type` trains well in."
+    if dtype not in ('auto', 'float32', 'bfloat16', 'float16'):
+        raise UserError(f'dtype must be auto, float32, bfloat16 or float16, got {dtype!r}')
     if dtype != 'auto':
         return dtype
     if device_type == 'cuda':

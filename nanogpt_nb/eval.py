@@ -189,7 +189,7 @@ def eval_cli(argv=None):
 def task_main(opts: dict, cfg):
     "`nanogpt-eval --task=...`: multiple-choice accuracy of a checkpoint, GPT-2 or a HF folder (torchrun too)."
     task = opts['task'] or 'mc'
-    items = load_task(task_path(task, opts['task_file']), opts['limit'])
+    items = load_task(task_path(task, opts['task_file']), opts['limit'], public=not opts['task_file'])
     proc, device = setup_distributed(cfg.ddp_backend, pick_device(cfg.device))
     ctx = autocast_ctx(device.split(':')[0], pick_dtype(cfg.dtype, device.split(':')[0]))
     source = model_source(cfg)
@@ -250,7 +250,8 @@ def sample(cfg: SampleConfig) -> list[str]:
     if start.startswith('FILE:'):
         path = Path(start[5:])
         if not path.is_file(): raise UserError(f'prompt file {path} not found')
-        start = path.read_text(encoding='utf-8')
+        try: start = path.read_text(encoding='utf-8')
+        except UnicodeDecodeError: raise UserError(f'prompt file {path} is not UTF-8 text: convert it first') from None
     device = pick_device(cfg.device)
     dtype = pick_dtype(cfg.dtype, device.split(':')[0])
     if cfg.init_from == 'scratch':
@@ -298,14 +299,12 @@ def plot_runs(out_dirs, x='iter', labels=None, save=None, smooth=20, ax=None, me
     acc_ax = None
     for i, d in enumerate(out_dirs):
         rows, label = read_log(d), (labels[i] if labels else Path(d).name)
-        tr = [r for r in rows if r['kind'] == 'train']; ev = [r for r in rows if r['kind'] == 'eval']
+        tr = [r for r in rows if r['kind'] == 'train' and r.get(x) is not None]
+        ev = [r for r in rows if r['kind'] == 'eval' and r.get(x) is not None]
         color = None
         if tr and metric == 'loss':
-            loss = (
-                np.convolve([r['loss'] for r in tr], np.ones(smooth) / smooth, mode='valid')
-                if len(tr) >= smooth
-                else [r['loss'] for r in tr]
-            )
+            raw = [np.nan if r.get('loss') is None else r['loss'] for r in tr]  # null: a non-finite loss
+            loss = np.convolve(raw, np.ones(smooth) / smooth, mode='valid') if len(tr) >= smooth else raw
             line, = ax.plot([r[x] for r in tr][len(tr) - len(loss):], loss, alpha=0.5, label=f'{label} train')
             color = line.get_color()
         key = 'val_loss' if metric == 'loss' else 'val_bpb'

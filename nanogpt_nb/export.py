@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_export.ipynb #bb9c552a
 from __future__ import annotations
-import argparse, json, os, shutil, tempfile
+import argparse, os, shutil, tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -133,10 +133,7 @@ def export(source, dest, force=False, ckpt='ckpt') -> Path:
     tmp = tmp_path(dest)
     remove_stale_tmp(dest.parent, dest.name)  # the folders of exports that were killed
     try:
-        real.save_pretrained(tmp)
-        config = json.loads((tmp/'config.json').read_text())
-        config.update(bos_token_id=eos, eos_token_id=eos)
-        (tmp/'config.json').write_text(json.dumps(config, indent=2))
+        real.save_pretrained(tmp, eos_token_id=eos)
         GenerationConfig(bos_token_id=eos, eos_token_id=eos, pad_token_id=eos, do_sample=True, temperature=0.8,
                          # no further than its context
                          top_k=200, max_length=real.config.block_size).save_pretrained(tmp)

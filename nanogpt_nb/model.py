@@ -221,16 +221,18 @@ def from_pretrained(cls: GPT, name_or_path: str, override_args: dict | None = No
 
 # %% ../nbs/03_model.ipynb #2ad2eb74
 @patch
-def save_pretrained(self: GPT, path):
+def save_pretrained(self: GPT, path, eos_token_id: int | None = None):
     "Export to a Hugging Face `GPT2LMHeadModel` directory that `transformers` pipelines load (learned positions only)."
     from transformers import GPT2Config, GPT2LMHeadModel
     c = self.config
+    if eos_token_id is None and c.vocab_size > 50256: eos_token_id = 50256  # GPT-2's <|endoftext|>
     if not c.learned_positions:
         raise UserError(f'Hugging Face GPT-2 has no pos_emb={c.pos_emb!r}: only models with learned positions can be '
                         'exported')
     hf_config = GPT2Config(vocab_size=c.vocab_size, n_positions=c.block_size, n_embd=c.n_embd, n_layer=c.n_layer,
                            n_head=c.n_head, activation_function='gelu_new' if c.gelu == 'tanh' else 'gelu',
-                           resid_pdrop=0.0, embd_pdrop=0.0, attn_pdrop=0.0, tie_word_embeddings=True)
+                           resid_pdrop=0.0, embd_pdrop=0.0, attn_pdrop=0.0, tie_word_embeddings=True,
+                           bos_token_id=eos_token_id, eos_token_id=eos_token_id)
     hf = GPT2LMHeadModel(hf_config)
     sd, sd_hf = self.state_dict(), hf.state_dict()
     with torch.no_grad():

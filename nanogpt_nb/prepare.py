@@ -72,9 +72,15 @@ def load_corpus(source, text_field='text', num_proc=None):
                       f'use a built-in name ({", ".join(BUILTIN)}), a hub name with a network, '
                       'or pass --input PATH to local files')
     if isinstance(ds, datasets.Dataset): ds = datasets.DatasetDict(train=ds)
-    first = next(iter(ds.values()))
-    if text_field not in first.column_names:
-        raise UserError(f'no field {text_field!r} in {source}; its fields are {first.column_names}: pass --text_field')
+    for name, split in ds.items():
+        if text_field not in split.column_names:
+            raise UserError(f'no field {text_field!r} in {source}; its fields are {split.column_names}: pass '
+                            '--text_field')
+        kind = getattr(split.features[text_field], 'dtype', type(split.features[text_field]).__name__)
+        if kind not in ('string', 'large_string'):
+            raise UserError(f'the {text_field!r} of {source} holds {kind}, not text: pass the --text_field that does')
+        if nulls := split.data.column(text_field).null_count:
+            raise UserError(f'{nulls} document(s) of {source} ({name}) have a null {text_field!r}: fill or drop them')
     return ds
 
 # %% ../nbs/00a_prepare.ipynb #6c3741e4
@@ -243,6 +249,9 @@ def prepare(source, out=None, input=None, force=False, text_field='text', num_pr
               'pass --force to redo it')
         return meta
     if input and not Path(input).exists(): raise UserError(f'{input} not found: check the --input path')
+    if num_proc is not None and num_proc < 1: raise UserError(f'num_proc must be at least 1, got {num_proc}')
+    if val_size is not None and not 0 < val_size < 1:
+        raise UserError(f'val_size is the fraction of documents for val, between 0 and 1: got {val_size}')
     if isinstance(source, str) and source == 'shakespeare_char': tokenizer = 'char'
     created = not out.exists()
     check_writable(out, 'pass --out to a writable folder')

@@ -16,7 +16,7 @@ from .core import UserError, ProcessInfo
 from .prepare import download
 
 # %% auto #0
-__all__ = ['TASK_URLS', 'task_path', 'load_task', 'task_from_text', 'score_items', 'task_counts', 'run_task']
+__all__ = ['TASK_URLS', 'task_path', 'unfair', 'load_task', 'task_from_text', 'score_items', 'task_counts', 'run_task']
 
 # %% ../nbs/05a_tasks.ipynb #49da38d4
 TASK_URLS = {'hellaswag': 'https://raw.githubusercontent.com/rowanz/hellaswag/master/data/hellaswag_val.jsonl'}
@@ -49,20 +49,34 @@ def _task_item(row, where: str) -> dict:
         raise UserError(f'{where}: label {label!r} is not one of 0..{len(choices) - 1}')
     return {'context': context, 'choices': choices, 'label': label}
 
-def load_task(path, limit: int = 0) -> list[dict]:
-    "The items of a jsonl task file (the first `limit` only, if given), each checked."
-    items = []
+def unfair(item: dict) -> str | None:
+    "Why an item cannot be scored fairly (an empty choice, or two the same, which tie), or None."
+    choices = [c.strip() for c in item['choices']]
+    if '' in choices: return f'choice {choices.index("")} is empty'
+    if len(set(choices)) < len(choices):
+        first = next(i for i, c in enumerate(choices) if choices.count(c) > 1)
+        return f'choice {first} appears twice, and identical choices tie'
+    return None
+
+def load_task(path, limit: int = 0, public: bool = False) -> list[dict]:
+    "The items of a jsonl task file (the first `limit` only), each checked; a `public` file's unfair items skipped."
+    items, skipped = [], 0
     try:
         with open(path, encoding='utf-8') as f:
             for n, line in enumerate(f, 1):
                 if not line.strip(): continue
                 try: row = json.loads(line)
                 except json.JSONDecodeError: raise UserError(f'{path}, line {n}: not valid JSON') from None
-                items.append(_task_item(row, f'{path}, line {n}'))
+                item = _task_item(row, f'{path}, line {n}')
+                if why := unfair(item):  # a file of your own is fixed; a public benchmark is taken as published
+                    if not public: raise UserError(f'{path}, line {n}: {why}: fix or drop the item')
+                    skipped += 1; continue
+                items.append(item)
                 if limit and len(items) == limit: break
     except UnicodeDecodeError:
         raise UserError(f'{path} is not UTF-8 text') from None
     if not items: raise UserError(f'{path} holds no items')
+    if skipped: print(f'{path}: skipped {skipped} item(s) with an empty or repeated choice')
     return items
 
 # %% ../nbs/05a_tasks.ipynb #dda084e8

@@ -233,8 +233,8 @@ def eval_extras(cfg: TrainConfig, data_meta: dict) -> EvalExtras:
     if cfg.eval_tasks:
         names = cfg.eval_tasks.split(',')
         for name in names:  # the file is mc's, or the one task's
-            path = task_path(name, cfg.eval_tasks_file if name == 'mc' or 'mc' not in names else '')
-            tasks[name] = load_task(path, cfg.eval_tasks_limit)
+            own = cfg.eval_tasks_file if name == 'mc' or 'mc' not in names else ''
+            tasks[name] = load_task(task_path(name, own), cfg.eval_tasks_limit, public=not own)
     return EvalExtras(tok.token_bytes(), tok, tasks)
 
 # %% ../nbs/04_train.ipynb #982f864d
