@@ -222,6 +222,10 @@ def _lock(out_dir: Path):
     lock.flush()
     return lock
 
+def _worth_keeping(p: Path) -> bool:
+    "Whether a file in an out_dir is one a new run must not replace unasked: not the lock, a temporary, an empty log."
+    return not (p.name == '.lock' or p.name.endswith(TMP_MARK) or p.name == 'log.jsonl' and p.stat().st_size == 0)
+
 @contextmanager
 def claim_out_dir(cfg: TrainConfig):
     "Make `cfg.out_dir` this run's: writable, locked, its checkpoints replaced only if asked, stale temp files gone."
@@ -238,7 +242,7 @@ def claim_out_dir(cfg: TrainConfig):
         if existing and fresh:
             raise UserError(f'{out_dir} already holds {" and ".join(existing)} of an earlier run: pass '
                             '--init_from=resume to continue it, or --overwrite=True to start over')
-        others = sorted(p.name for p in out_dir.iterdir() if p.name != '.lock' and not p.name.endswith(TMP_MARK))
+        others = sorted(p.name for p in out_dir.iterdir() if _worth_keeping(p))
         if others and fresh:
             raise UserError(f'{out_dir} already holds {", ".join(others[:3])}{" ..." if len(others) > 3 else ""}: '
                             'a new run starts in an empty folder. Pass --overwrite=True to write beside them (a '
