@@ -6,7 +6,7 @@
 from __future__ import annotations
 import json, math, os, random, shutil, socket, time
 from contextlib import contextmanager
-from dataclasses import dataclass, asdict, field
+from dataclasses import dataclass, asdict, field, replace
 from pathlib import Path
 
 import torch
@@ -14,8 +14,8 @@ import torch.distributed as dist
 
 from .core import (UserError, atomic_write, atomic_write_text, CKPT_FORMAT, strip_compile_prefix,
                              tensors_checksum, first_non_finite, check_writable, remove_stale_tmp, tmp_path, swap_in,
-                             recover_swap, RUN_FILE, TMP_MARK, tensor_shapes, error_cause, file_sha256, dcp_load,
-                             _disk_full)
+                             recover_swap, last_complete, RUN_FILE, TMP_MARK, tensor_shapes, error_cause, file_sha256,
+                             dcp_load, _disk_full)
 from .optim import optimizer_list
 from .config import TrainConfig
 try:
@@ -25,8 +25,8 @@ except ImportError:
 
 # %% auto #0
 __all__ = ['RunState', 'rng_state', 'set_rng_state', 'kept_checkpoints', 'run_record', 'not_finite_error', 'save_checkpoint',
-           'restore', 'save_sharded', 'load_sharded_optimizer', 'claim_out_dir', 'well_formed', 'log_rows', 'RunLog',
-           'start_wandb']
+           'restore', 'save_sharded', 'load_sharded_optimizer', 'claim_out_dir', 'resolve_resume', 'well_formed',
+           'log_rows', 'RunLog', 'start_wandb']
 
 # %% ../nbs/03c_checkpoint.ipynb #aa16ba6d
 @dataclass
@@ -251,6 +251,17 @@ def claim_out_dir(cfg: TrainConfig):
         yield out_dir
     finally:
         lock.close()  # and with it the lock
+
+# %% ../nbs/03c_checkpoint.ipynb #042dce93
+def resolve_resume(cfg: TrainConfig) -> TrainConfig:
+    "With `resume='auto'`: `init_from='resume'` when out_dir holds a checkpoint, else `cfg` as it is; says which."
+    if cfg.resume != 'auto': return cfg
+    ckpt, main = last_complete(Path(cfg.out_dir)/'ckpt.pt'), int(os.environ.get('RANK', 0)) == 0
+    if ckpt.exists():
+        if main: print(f'resume=auto: resuming from {ckpt}')
+        return replace(cfg, init_from='resume')
+    if main: print(f'resume=auto: no checkpoint in {cfg.out_dir}, so starting as init_from={cfg.init_from} says')
+    return cfg
 
 # %% ../nbs/03c_checkpoint.ipynb #4fd21ee5
 def well_formed(row) -> bool:

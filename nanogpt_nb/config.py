@@ -51,6 +51,8 @@ class RunOptions:
     max_recoveries: int = opt(3, 'with on_divergence=recover: stop after this many recoveries')
     init_from: str = opt('scratch', 'scratch | resume (from out_dir) | gpt2[-medium|-large|-xl] | a checkpoint file or '
                                     'out_dir to fine-tune from | a local Hugging Face GPT-2 folder')
+    resume: str = opt('', "auto: resume from out_dir's checkpoint when there is one, else start as init_from says (for "
+                          'torchrun --max-restarts, SLURM --requeue, any job that may start twice)')
     # logging
     wandb_log: bool = opt(False, 'log to Weights & Biases')
     wandb_project: str = opt('owt', 'wandb project')
@@ -135,6 +137,7 @@ class SystemOptions:
     activation_checkpointing: bool = opt(False, 'recompute each block in the backward pass: less memory, ~1/3 more '
                                                 'compute')
     device: str = opt('auto', 'auto | cpu | cuda | cuda:N | mps')
+    dist_timeout: float = opt(600.0, 'seconds a process waits for the others in a collective before the run fails')
     dtype: str = opt('auto', 'auto | bfloat16 | float16 | float32 (auto: bf16 where the device has it natively)')
     compile: typing.Optional[bool] = opt(None, 'torch.compile; None: on for CUDA, off elsewhere')
     seed: int = opt(1337, 'random seed: weights, batches, dropout')
@@ -293,7 +296,7 @@ NON_NEGATIVE = ('max_iters', 'warmup_iters', 'lr_decay_iters', 'eval_block_size'
                 'weight_decay', 'grad_clip', 'sample_tokens', 'peak_flops', 'divergence_ratio', 'max_recoveries',
                 'eval_tasks_interval', 'eval_tasks_limit', 'muon_lr', 'muon_weight_decay')
 RANGES = {**dict.fromkeys(POSITIVE, (1, math.inf)), **dict.fromkeys(NON_NEGATIVE, (0, math.inf)),
-          'emb_freeze_iters': (-1, math.inf), 'rope_theta': (1, math.inf),
+          'emb_freeze_iters': (-1, math.inf), 'rope_theta': (1, math.inf), 'dist_timeout': (1, math.inf),
           **dict.fromkeys(('dropout', 'beta1', 'beta2', 'decay_frac', 'muon_momentum'), (0, 1))}
 OPEN_ABOVE = ('dropout', 'beta1', 'beta2')  # 1 itself is not allowed
 
@@ -333,6 +336,7 @@ def check_values(cfg: TrainConfig):
         'decay_shape': ('linear', '1-sqrt'),
         'optimizer': ('adamw', 'muon'),
         'parallel': ('ddp', 'fsdp'),
+        'resume': ('', 'auto'),
     }
     for key, allowed in choices.items():
         if allowed and getattr(cfg, key) not in allowed:

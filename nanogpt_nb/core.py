@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #68c55eae
 from __future__ import annotations
-import ctypes, importlib, errno, hashlib, json, os, pickle, shutil, sys, time, warnings
+import ctypes, datetime, importlib, errno, hashlib, json, os, pickle, shutil, signal, sys, time, warnings
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +20,7 @@ __all__ = ['TMP_MARK', 'SYSTEM_FOLDERS', 'M_TRIM_THRESHOLD', 'M_MMAP_MAX', 'CKPT
            'cpu_has_native_bf16', 'pick_dtype', 'keep_freed_memory', 'autocast_ctx', 'strip_compile_prefix',
            'tensor_bytes', 'tensors_checksum', 'first_non_finite', 'check_checkpoint', 'tensor_shapes', 'error_cause',
            'is_sharded', 'load_sharded', 'file_sha256', 'check_shards', 'check_metadata', 'dcp_load', 'load_checkpoint',
-           'ProcessInfo', 'setup_distributed', 'moved']
+           'ProcessInfo', 'die_with_launcher', 'setup_distributed', 'moved']
 
 # %% ../nbs/00_core.ipynb #3c810d7d
 class UserError(Exception):
@@ -516,17 +516,25 @@ class ProcessInfo:
         return self.world_size > 1
 
 # %% ../nbs/00_core.ipynb #a0099ff6
-def setup_distributed(ddp_backend: str, device: str) -> tuple[ProcessInfo, str]:
-    "This process's `ProcessInfo` and device, joining the process group when run under torchrun."
+def die_with_launcher():
+    "Have the kernel send this process SIGTERM when its parent (torchrun's agent) dies: no worker trains unattended."
+    if not sys.platform.startswith('linux'): return
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)  # then stops as on any SIGTERM
+
+def setup_distributed(ddp_backend: str, device: str, timeout: float | None = None) -> tuple[ProcessInfo, str]:
+    "This process's `ProcessInfo` and device; under torchrun, in the process group (collectives wait `timeout` s)."
     if int(os.environ.get('RANK', -1)) < 0:
         return ProcessInfo(), device
+    die_with_launcher()
     proc = ProcessInfo(int(os.environ['RANK']), int(os.environ['LOCAL_RANK']), int(os.environ['WORLD_SIZE']))
+    wait = {'timeout': datetime.timedelta(seconds=timeout)} if timeout else {}
     if device.startswith('cuda'):
         device = f'cuda:{proc.local_rank}'
         torch.cuda.set_device(device)
-        dist.init_process_group(backend=ddp_backend, device_id=torch.device(device))
+        dist.init_process_group(backend=ddp_backend, device_id=torch.device(device), **wait)
     else:
-        dist.init_process_group(backend='gloo')
+        dist.init_process_group(backend='gloo', **wait)
     return proc, device
 
 # %% ../nbs/00_core.ipynb #cd5c2e95

@@ -4,15 +4,19 @@
 
 # %% ../nbs/03d_parallel.ipynb #522e6b46
 from __future__ import annotations
+import hashlib, json
 from contextlib import nullcontext
+from dataclasses import asdict
 
 import torch
+import torch.distributed as dist
 
-from .core import ProcessInfo
+from .core import ProcessInfo, UserError
+from .config import TrainConfig
 from .model import GPT, GPTConfig
 
 # %% auto #0
-__all__ = ['GPT2_SHAPES', 'shard_model', 'gradient_sync', 'memory_per_process']
+__all__ = ['GPT2_SHAPES', 'shard_model', 'gradient_sync', 'memory_per_process', 'check_same_config', 'peer_lost']
 
 # %% ../nbs/03d_parallel.ipynb #3922da62
 def shard_model(model: GPT, dtype: str) -> GPT:
@@ -67,3 +71,22 @@ def memory_per_process(config: GPTConfig, processes=1, parallel='ddp', activatio
     ddp_buckets = 4 * n if parallel == 'ddp' and processes > 1 else 0  # DDP reduces through a second copy
     return {'weights': 4 * n // shards + gathered, 'gradients': 4 * n // shards + unsharded_grads + ddp_buckets,
             'optimizer': 8 * n // shards, 'activations': kept + logits}
+
+# %% ../nbs/03d_parallel.ipynb #e14a0f53
+def check_same_config(cfg: TrainConfig, proc: ProcessInfo, device):
+    "Refuse, on every process alike, a run whose processes were started with different settings."
+    if not proc.is_distributed: return
+    digest = hashlib.sha256(json.dumps(asdict(cfg), sort_keys=True, default=str).encode()).digest()
+    mine = torch.tensor(list(digest), dtype=torch.int64, device=device)  # no pickles over the wire
+    every = [torch.empty_like(mine) for _ in range(proc.world_size)]
+    dist.all_gather(every, mine)
+    if odd := [rank for rank, d in enumerate(every) if not torch.equal(d, every[0])]:
+        raise UserError(f'rank {odd[0]} was started with other settings than rank 0 (config files or --key=value '
+                        'differ): start every rank with the same command')
+
+# %% ../nbs/03d_parallel.ipynb #33ecfea3
+def peer_lost(e: BaseException) -> bool:
+    "Whether a collective failed because another process died or stopped answering (gloo's and NCCL's words)."
+    return any(words in str(e) for words in ('Timed out', 'timed out', 'Connection closed by peer', 'Connection reset',
+                                             'Broken pipe', 'NCCL communicator was aborted', 'Watchdog caught'))
+

@@ -29,7 +29,7 @@ import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel as DDP
 
 from .core import (UserError, run_cli, pick_device, pick_dtype, autocast_ctx, load_checkpoint,
-                             is_sharded, keep_freed_memory, ProcessInfo, setup_distributed, moved)
+                             is_sharded, keep_freed_memory, ProcessInfo, setup_distributed, moved, error_cause)
 from .data import (load_meta, load_tokens, get_batch, batch_rng, tokenizer_from_meta, data_dir,
                              same_vocabulary)
 from .embmatrix import load_into_model
@@ -39,12 +39,13 @@ from .config import (TrainConfig, CONFIG_DIR, load_config, key_help, check_confi
                                model_config, emb_file, compiles)
 from .optim import build_optimizer, get_lr, set_lr
 from .checkpoint import (RunState, save_checkpoint, restore, load_sharded_optimizer, kept_checkpoints,
-                                   claim_out_dir, RunLog)
-from .parallel import shard_model, gradient_sync
+                                   claim_out_dir, RunLog, resolve_resume)
+from .parallel import shard_model, gradient_sync, check_same_config, peer_lost
 
 # %% ../nbs/04_train.ipynb #3ec032b9
 def train(cfg: TrainConfig) -> dict:
     "Run a training job described by `cfg`; returns the final iteration, best val loss, log path and seconds trained."
+    cfg = resolve_resume(cfg)
     check_config(cfg)
     with processes(cfg) as (proc, device), setup(cfg, proc, device) as run, StopOnSignal() as stop:
         while True:
@@ -88,12 +89,19 @@ def processes(cfg: TrainConfig):
     "This process's `(ProcessInfo, device)`: `out_dir` claimed by process 0, the process group joined and then left."
     main_process = int(os.environ.get('RANK', 0)) == 0
     with claim_out_dir(cfg) if main_process else nullcontext():
-        proc, device = setup_distributed(cfg.ddp_backend, pick_device(cfg.device))
+        proc, device = setup_distributed(cfg.ddp_backend, pick_device(cfg.device), cfg.dist_timeout)
         try:
+            check_same_config(cfg, proc, device)
             yield proc, device
             # process 0 may still be evaluating and saving: tearing down gloo under it aborts the others
             if proc.is_distributed:
                 dist.barrier()
+        except RuntimeError as e:  # DistBackendError too
+            if proc.is_distributed and peer_lost(e):
+                raise UserError(f'process {proc.rank}: another process stopped answering ({error_cause(e)[:80]}); '
+                                f'waited up to dist_timeout={cfg.dist_timeout:g} s. Its own output says why; with '
+                                'torchrun --max-restarts and --resume=auto the job resumes') from None
+            raise
         finally:
             if proc.is_distributed and dist.is_initialized():
                 dist.destroy_process_group()
@@ -271,12 +279,12 @@ def evaluate_and_save(model, optimizer, scaler, cfg, data_meta, splits, device, 
 
 # %% ../nbs/04_train.ipynb #172a50cc
 class StopOnSignal:
-    "A context in which SIGTERM and SIGINT set `requested` instead of ending the process."
+    "A context in which SIGTERM, SIGINT and SIGUSR1 (SLURM's warning) set `requested` instead of ending the process."
     def __init__(self):
         self.requested, self.old = False, {}
 
     def __enter__(self):
-        for sig in (signal.SIGTERM, signal.SIGINT):
+        for sig in (signal.SIGTERM, signal.SIGINT, getattr(signal, 'SIGUSR1', signal.SIGTERM)):
             try:
                 self.old[sig] = signal.signal(sig, self.handle)
             except ValueError:
@@ -387,6 +395,12 @@ def setup(cfg: TrainConfig, proc: ProcessInfo, device: str) -> Run:
     if proc.is_main:
         run.log = RunLog(cfg.out_dir, cfg, state.iter_num)
         run.log.say(run_summary(run))
+        if cfg.init_from == 'resume':  # an event in the log: a restart is not mistaken for rows written twice
+            run.log.write({'kind': 'resume', 'iter': state.iter_num,
+                           'restart': int(os.environ.get('TORCHELASTIC_RESTART_COUNT', 0))})
+            if state.iter_num >= cfg.max_iters and not cfg.eval_only:
+                run.log.say(f'{cfg.out_dir} is at iteration {state.iter_num} of max_iters={cfg.max_iters}: nothing '
+                            'left to train')
     return run
 
 # %% ../nbs/04_train.ipynb #9f1782dd

@@ -3,7 +3,7 @@
 Cells flagged `#| slow` or `#| gpu` keep their recorded outputs unless --slow (or, for gpu cells, a GPU) is given;
 --slow=IDS reruns only the slow cells with those ids (a notebook's cell ids are in its JSON);
 every other code cell is run in order in one kernel, from nbs/, as nbdev_test runs it. Stops at the first error."""
-import os, re, sys
+import os, re, sys, time
 from pathlib import Path
 
 def flags(source):
@@ -23,7 +23,10 @@ def run(path, slow=False):
         f = flags(cell.source)
         run_slow = slow is True or (slow and cell.get('id') in slow)
         if ('slow' in f and not run_slow) or ('gpu' in f and not torch.cuda.is_available()): continue
+        start = time.perf_counter()
         outputs = shell.run(cell.source)
+        if (took := time.perf_counter() - start) > 5:  # where a notebook's time goes
+            print(f'  {took:5.1f} s  cell {cell.get("id")}: {cell.source.splitlines()[0][:70]}')
         if shell.exc: raise SystemExit(f'{path.name}: cell failed:\n{cell.source[:300]}\n{shell.exc!r}')
         hidden = re.search(r'^#\|\s*hide\s*$', cell.source, re.M)  # setup: its output is no documentation
         cell.outputs = _dict2obj(outputs) if outputs and not hidden else []
