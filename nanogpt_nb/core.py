@@ -177,7 +177,10 @@ def process_alive(pid: int) -> bool:
         return False
     except PermissionError:
         pass  # alive, owned by another user
-    return True
+    try:  # a zombie has ended: it only waits for its parent to collect its exit status (Linux's /proc says so)
+        return Path(f'/proc/{pid}/stat').read_text().rsplit(') ', 1)[1][0] != 'Z'
+    except (OSError, IndexError):
+        return True
 
 def remove_stale_tmp(folder, name='*') -> list[Path]:
     "Remove the temporary files (or folders) for `name` left in `folder` by writers that died; returns them."
