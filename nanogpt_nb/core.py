@@ -20,7 +20,7 @@ __all__ = ['TMP_MARK', 'SYSTEM_FOLDERS', 'M_TRIM_THRESHOLD', 'M_MMAP_MAX', 'CKPT
            'cpu_has_native_bf16', 'pick_dtype', 'keep_freed_memory', 'autocast_ctx', 'strip_compile_prefix',
            'tensor_bytes', 'tensors_checksum', 'first_non_finite', 'check_checkpoint', 'tensor_shapes', 'error_cause',
            'is_sharded', 'load_sharded', 'file_sha256', 'check_shards', 'check_metadata', 'dcp_load', 'load_checkpoint',
-           'ProcessInfo', 'die_with_launcher', 'setup_distributed', 'moved']
+           'ProcessInfo', 'die_with_launcher', 'torchrun_store', 'setup_distributed', 'moved']
 
 # %% ../nbs/00_core.ipynb #3c810d7d
 class UserError(Exception):
@@ -525,6 +525,14 @@ def die_with_launcher():
     PR_SET_PDEATHSIG = 1
     ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)  # then stops as on any SIGTERM
 
+def torchrun_store(timeout: datetime.timedelta):
+    "torchrun's store, with keys of this restart's own (None where torchrun's agent does not hold the store)."
+    if os.environ.get('TORCHELASTIC_USE_AGENT_STORE') != 'True': return None
+    # the agent keeps its store across restarts: a restarted gloo group that read the dead attempt's addresses waited
+    # on ports nobody listened on (torch 2.13: about half the restarts hung, then failed)
+    store = dist.TCPStore(os.environ['MASTER_ADDR'], int(os.environ['MASTER_PORT']), is_master=False, timeout=timeout)
+    return dist.PrefixStore(f"nanogpt_nb/attempt_{os.environ.get('TORCHELASTIC_RESTART_COUNT', '0')}", store)
+
 def setup_distributed(ddp_backend: str, device: str, timeout: float | None = None) -> tuple[ProcessInfo, str]:
     "This process's `ProcessInfo` and device; under torchrun, in the process group (collectives wait `timeout` s)."
     if int(os.environ.get('RANK', -1)) < 0:
@@ -532,6 +540,8 @@ def setup_distributed(ddp_backend: str, device: str, timeout: float | None = Non
     die_with_launcher()
     proc = ProcessInfo(int(os.environ['RANK']), int(os.environ['LOCAL_RANK']), int(os.environ['WORLD_SIZE']))
     wait = {'timeout': datetime.timedelta(seconds=timeout)} if timeout else {}
+    if (store := torchrun_store(wait.get('timeout', datetime.timedelta(minutes=30)))) is not None:
+        wait |= {'store': store, 'rank': proc.rank, 'world_size': proc.world_size}
     if device.startswith('cuda'):
         device = f'cuda:{proc.local_rank}'
         torch.cuda.set_device(device)

@@ -4,19 +4,20 @@
 
 # %% ../nbs/03d_parallel.ipynb #522e6b46
 from __future__ import annotations
-import hashlib, json
-from contextlib import nullcontext
+import datetime, hashlib, json, os, signal, threading, time
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict
 
 import torch
 import torch.distributed as dist
 
-from .core import ProcessInfo, UserError
+from .core import ProcessInfo, UserError, error_cause
 from .config import TrainConfig
 from .model import GPT, GPTConfig
 
 # %% auto #0
-__all__ = ['GPT2_SHAPES', 'shard_model', 'gradient_sync', 'memory_per_process', 'check_same_config', 'peer_lost']
+__all__ = ['GPT2_SHAPES', 'shard_model', 'gradient_sync', 'memory_per_process', 'check_same_config', 'peer_lost', 'Heartbeat',
+           'lost_peer', 'peers_watched']
 
 # %% ../nbs/03d_parallel.ipynb #3922da62
 def shard_model(model: GPT, dtype: str) -> GPT:
@@ -90,3 +91,69 @@ def peer_lost(e: BaseException) -> bool:
     return any(words in str(e) for words in ('Timed out', 'timed out', 'Connection closed by peer', 'Connection reset',
                                              'Broken pipe', 'NCCL communicator was aborted', 'Watchdog caught'))
 
+
+# %% ../nbs/03d_parallel.ipynb #0acbf440
+class Heartbeat:
+    "A thread counting this process's beats in the job's store, so the others can tell which process went silent."
+    def __init__(self, rank: int, world_size: int, host: str, port: int, attempt='0', every: float = 0.5):
+        store = dist.TCPStore(host, port, is_master=False, timeout=datetime.timedelta(seconds=5))
+        self.store = dist.PrefixStore(f'nanogpt_nb/heartbeat/{attempt}', store)
+        self.rank, self.world_size, self.every, self.done = rank, world_size, every, threading.Event()
+        self.store.add(str(rank), 1)
+        self.thread = threading.Thread(target=self.beat, daemon=True, name='nanogpt_nb heartbeat')
+        self.thread.start()
+
+    def beat(self):
+        "Count up every `every` s until stopped."
+        while not self.done.wait(self.every):
+            try:
+                self.store.add(str(self.rank), 1)
+            except Exception: return  # the store's host is gone: nothing left to tell the others
+
+    def silent(self) -> list[int] | None:
+        "The ranks that did not beat in the next three beats' time; None if the store cannot be reached."
+        try:
+            before = [self.store.add(str(r), 0) for r in range(self.world_size)]
+            time.sleep(3 * self.every)
+            return [r for r in range(self.world_size) if self.store.add(str(r), 0) == before[r]]
+        except Exception: return None  # the store lived in a process that is gone
+
+    def stop(self):
+        "End the thread."
+        self.done.set(); self.thread.join()
+
+# %% ../nbs/03d_parallel.ipynb #e4e91ce4
+def lost_peer(rank: int, silent: list[int] | None, timeout: float, e: BaseException) -> str:
+    "The line a process ends with when a collective failed for want of a peer (`silent`: `Heartbeat.silent()`)."
+    waited = f'a collective waits at most dist_timeout={timeout:g} s'
+    then = 'with torchrun --max-restarts and --resume=auto the job resumes'
+    if silent:
+        return (f'process {rank}: rank {", ".join(map(str, silent))} stopped answering (no heartbeat: stopped or '
+                f'dead; {waited}). Its own output says why; {then}')
+    if silent == []:
+        return (f'process {rank}: a collective failed ({error_cause(e)[:80]}) while every process still has a '
+                f'heartbeat: one is stuck in a kernel or in work of its own; {waited}. {then}')
+    return (f'process {rank}: another process stopped answering ({error_cause(e)[:80]}); {waited}. Its own output '
+            f'says why; {then}')
+
+@contextmanager
+def peers_watched(proc: ProcessInfo, timeout: float):
+    "Run the body with a `Heartbeat`; a collective that failed for want of a peer ends in one line naming it."
+    heart = None
+    if proc.is_distributed and 'MASTER_ADDR' in os.environ:
+        heart = Heartbeat(proc.rank, proc.world_size, os.environ['MASTER_ADDR'], int(os.environ['MASTER_PORT']),
+                          os.environ.get('TORCHELASTIC_RESTART_COUNT', '0'))
+    try:
+        yield
+    except RuntimeError as e:  # DistBackendError too
+        if heart is None or not peer_lost(e): raise
+        # torchrun's agent sends the other workers SIGTERM as soon as one dies: first find out whom we waited for
+        main = threading.current_thread() is threading.main_thread()
+        old = signal.signal(signal.SIGTERM, signal.SIG_IGN) if main else None
+        try:
+            silent = heart.silent()
+        finally:
+            if main: signal.signal(signal.SIGTERM, old)
+        raise UserError(lost_peer(proc.rank, silent, timeout, e)) from None
+    finally:
+        if heart: heart.stop()

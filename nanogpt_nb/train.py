@@ -29,7 +29,7 @@ import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel as DDP
 
 from .core import (UserError, run_cli, pick_device, pick_dtype, autocast_ctx, load_checkpoint,
-                             is_sharded, keep_freed_memory, ProcessInfo, setup_distributed, moved, error_cause)
+                             is_sharded, keep_freed_memory, ProcessInfo, setup_distributed, moved)
 from .data import (load_meta, load_tokens, get_batch, batch_rng, tokenizer_from_meta, data_dir,
                              same_vocabulary)
 from .embmatrix import load_into_model
@@ -40,7 +40,7 @@ from .config import (TrainConfig, CONFIG_DIR, load_config, key_help, check_confi
 from .optim import build_optimizer, get_lr, set_lr
 from .checkpoint import (RunState, save_checkpoint, restore, load_sharded_optimizer, kept_checkpoints,
                                    claim_out_dir, RunLog, resolve_resume)
-from .parallel import shard_model, gradient_sync, check_same_config, peer_lost
+from .parallel import shard_model, gradient_sync, check_same_config, peers_watched
 
 # %% ../nbs/04_train.ipynb #3ec032b9
 def train(cfg: TrainConfig) -> dict:
@@ -91,17 +91,12 @@ def processes(cfg: TrainConfig):
     with claim_out_dir(cfg) if main_process else nullcontext():
         proc, device = setup_distributed(cfg.ddp_backend, pick_device(cfg.device), cfg.dist_timeout)
         try:
-            check_same_config(cfg, proc, device)
-            yield proc, device
-            # process 0 may still be evaluating and saving: tearing down gloo under it aborts the others
-            if proc.is_distributed:
-                dist.barrier()
-        except RuntimeError as e:  # DistBackendError too
-            if proc.is_distributed and peer_lost(e):
-                raise UserError(f'process {proc.rank}: another process stopped answering ({error_cause(e)[:80]}); '
-                                f'waited up to dist_timeout={cfg.dist_timeout:g} s. Its own output says why; with '
-                                'torchrun --max-restarts and --resume=auto the job resumes') from None
-            raise
+            with peers_watched(proc, cfg.dist_timeout):
+                check_same_config(cfg, proc, device)
+                yield proc, device
+                # process 0 may still be evaluating and saving: tearing down gloo under it aborts the others
+                if proc.is_distributed:
+                    dist.barrier()
         finally:
             if proc.is_distributed and dist.is_initialized():
                 dist.destroy_process_group()

@@ -1,5 +1,5 @@
 """Everything only a GPU can show, in one run, as one markdown table (see tools/gpu_check.sh)."""
-import importlib.util, os, re, subprocess, sys, tempfile
+import importlib.util, json, os, re, signal, subprocess, sys, tempfile, time
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
@@ -34,11 +34,43 @@ def corpus(tmp: Path) -> Path:
     (tmp/'input.txt').write_text(text)
     return tmp/'input.txt'
 
+def losses(out_dir) -> dict:
+    "Iteration -> training loss, from a run's log.jsonl."
+    rows = [json.loads(line) for line in open(f'{out_dir}/log.jsonl')]
+    return {r['iter']: r['loss'] for r in rows if r['kind'] == 'train'}
+
+def restart_case(tmp: Path, small: str, torchrun: str, backend: str, nproc: int) -> tuple[str, str]:
+    "kill -9 of a worker after a checkpoint under torchrun --max-restarts=1: the group restarts, resume=auto goes on."
+    args = (f'nanogpt_nb/train.py {small} --ddp_backend={backend} --resume=auto --max_iters=120 --eval_interval=40 '
+            f'--gradient_accumulation_steps={nproc}')
+    rc, out = sh(f'{torchrun} --standalone --nproc_per_node={nproc} {args} --out_dir={tmp}/whole-{backend}')
+    if rc: return 'FAILED', f'the uninterrupted run: {last_line(out, "rror")}'
+    env = {**os.environ, 'PYTHONPATH': str(root)}; env.pop('IN_TEST', None)
+    agent = subprocess.Popen(f'exec {torchrun} --standalone --nproc_per_node={nproc} --max-restarts=1 {args} '
+                             f'--out_dir={tmp}/restarted-{backend}', shell=True, cwd=root, env=env, text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    log = tmp/f'restarted-{backend}'/'log.jsonl'
+    while agent.poll() is None and not (log.exists() and max(losses(log.parent), default=0) >= 50):
+        time.sleep(0.1)   # past the checkpoint of iteration 40
+    workers = [int(d.name) for d in Path('/proc').iterdir() if d.name.isdigit() and (d/'stat').exists()
+               and (d/'stat').read_text().rsplit(') ', 1)[1].split()[1] == str(agent.pid)]
+    if workers: os.kill(max(workers), signal.SIGKILL)
+    out = agent.communicate(timeout=900)[0]
+    restarts = [r for r in map(json.loads, open(log)) if r['kind'] == 'resume']
+    if agent.returncode or not workers or not restarts:
+        return 'FAILED', f'status {agent.returncode}, {len(restarts)} restarts: {last_line(out, "rror")}'
+    one, two = losses(tmp/f'whole-{backend}'), losses(log.parent)
+    worst = max(abs(one[i] - two[i]) for i in one)
+    result = 'passed' if sorted(two) == sorted(one) and worst < 1e-2 else 'FAILED'
+    return result, (f'{nproc} process(es): killed one after iteration 50, resumed at {restarts[0]["iter"]}, status 0; '
+                    f'losses off the uninterrupted run\'s by at most {worst:.1e}')
+
 def main():
     import torch
     if not torch.cuda.is_available():
         print('gpu_check: no CUDA GPU here; skipped: the #| gpu notebook cells, the GPT-2 124M step benchmark '
-              '(sdpa/flex/flash_attn, ALiBi on and off, compile on and off, bf16), the 1-GPU NCCL torchrun run and '
+              '(sdpa/flex/flash_attn, ALiBi on and off, compile on and off, bf16), the 1-GPU NCCL torchrun run, its '
+              'elastic restart and '
               'fp16 with GradScaler. Run it on a GPU machine.')
         return 0
     name = torch.cuda.get_device_name()
@@ -76,6 +108,10 @@ def main():
                  f'--out_dir={tmp}/nccl')
     rows.append(('torchrun, NCCL', '1 GPU, shakespeare_char, 50 iterations',
                  last_line(out, r'^step 50') if rc == 0 else f'FAILED: {last_line(out, "rror")}'))
+    # an elastic restart of an NCCL group (one process per GPU: NCCL refuses two on one GPU)
+    result, detail = restart_case(tmp, f'{small} --dtype=float32', torchrun, 'nccl', min(torch.cuda.device_count(), 2))
+    rows.append(('torchrun --max-restarts=1, NCCL', 'kill -9 of a worker, --resume=auto',
+                 detail if result == 'passed' else f'FAILED: {detail}'))
     # parallel=fsdp on one GPU trains unsharded (NCCL refuses two processes on one GPU) but writes sharded checkpoints
     # from GPU tensors, and activation checkpointing recomputes under bf16 autocast; then the run resumes
     rc, out = sh(f'{torchrun} --standalone --nproc_per_node=1 nanogpt_nb/train.py {small} --parallel=fsdp '

@@ -2,7 +2,8 @@
 # Everything only a GPU can show, with one command, on a machine with PyTorch preinstalled and no network:
 #   bash tools/gpu_check.sh
 # It runs the `#| gpu` notebook cells, a GPT-2 124M training-step benchmark (sdpa, flex and flash_attn where
-# importable; ALiBi on and off; compile on and off; bf16; ms/iter, tokens/s, MFU), a 1-GPU NCCL torchrun run and fp16
+# importable; ALiBi on and off; compile on and off; bf16; ms/iter, tokens/s, MFU), a 1-GPU NCCL torchrun run, an
+# elastic restart of an NCCL group (kill -9 of a worker under --max-restarts=1, --resume=auto), and fp16
 # with GradScaler, and prints one markdown table. On a machine without a GPU it says what it skipped and exits 0.
 #
 # The package needs fastcore at run time, and the notebook cells need nbdev; both are pure Python. For a machine
