@@ -16,8 +16,8 @@ from .config import TrainConfig
 from .model import GPT, GPTConfig
 
 # %% auto #0
-__all__ = ['GPT2_SHAPES', 'shard_model', 'gradient_sync', 'memory_per_process', 'check_same_config', 'peer_lost', 'Heartbeat',
-           'lost_peer', 'peers_watched']
+__all__ = ['GPT2_SHAPES', 'shard_model', 'gradient_sync', 'memory_per_process', 'config_digests', 'check_same_config',
+           'peer_lost', 'Heartbeat', 'lost_peer', 'peers_watched']
 
 # %% ../nbs/03d_parallel.ipynb #3922da62
 def shard_model(model: GPT, dtype: str) -> GPT:
@@ -74,16 +74,26 @@ def memory_per_process(config: GPTConfig, processes=1, parallel='ddp', activatio
             'optimizer': 8 * n // shards, 'activations': kept + logits}
 
 # %% ../nbs/03d_parallel.ipynb #e14a0f53
+def config_digests(cfg: TrainConfig) -> tuple[list[str], torch.Tensor]:
+    "The settings' names, and a 63-bit digest of each value: what ranks compare (numbers, no pickles over the wire)."
+    names = sorted(asdict(cfg))
+    digests = [int.from_bytes(hashlib.sha256(json.dumps(getattr(cfg, n), default=str).encode()).digest()[:8], 'big')
+               >> 1 for n in names]
+    return names, torch.tensor(digests, dtype=torch.int64)
+
 def check_same_config(cfg: TrainConfig, proc: ProcessInfo, device):
     "Refuse, on every process alike, a run whose processes were started with different settings."
     if not proc.is_distributed: return
-    digest = hashlib.sha256(json.dumps(asdict(cfg), sort_keys=True, default=str).encode()).digest()
-    mine = torch.tensor(list(digest), dtype=torch.int64, device=device)  # no pickles over the wire
+    names, mine = config_digests(cfg)
+    mine = mine.to(device)
     every = [torch.empty_like(mine) for _ in range(proc.world_size)]
     dist.all_gather(every, mine)
     if odd := [rank for rank, d in enumerate(every) if not torch.equal(d, every[0])]:
-        raise UserError(f'rank {odd[0]} was started with other settings than rank 0 (config files or --key=value '
-                        'differ): start every rank with the same command')
+        differ = [name for name, a, b in zip(names, every[odd[0]], every[0]) if a != b]
+        hint = ('; with resume=auto, init_from differs when one node finds the checkpoint and another does not: '
+                'out_dir must be on a file system every node sees') if 'init_from' in differ else ''
+        raise UserError(f'rank {odd[0]} was started with other settings than rank 0 ({", ".join(differ)} differ): '
+                        f'start every rank with the same command{hint}')
 
 # %% ../nbs/03d_parallel.ipynb #33ecfea3
 def peer_lost(e: BaseException) -> bool:
