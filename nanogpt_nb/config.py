@@ -8,6 +8,8 @@ import ast, difflib, math, os, typing
 from dataclasses import dataclass, asdict, field, fields
 from pathlib import Path
 
+from fastcore.basics import patch
+
 import torch
 
 from .core import UserError, pick_device, is_sharded
@@ -20,8 +22,8 @@ from .tasks import TASK_URLS
 __all__ = ['OLD_KEYS', 'CONFIG_DIR', 'GPT2_NAMES', 'POSITIVE', 'NON_NEGATIVE', 'RANGES', 'OPEN_ABOVE', 'opt', 'RunOptions',
            'DataOptions', 'ModelOptions', 'OptimizerOptions', 'SystemOptions', 'TrainConfig', 'config_reference',
            'option_help', 'key_help', 'find_config', 'load_config', 'emb_file', 'init_kind', 'checkpoint_file',
-           'check_ranges', 'check_resume_kind', 'check_values', 'check_config', 'split_options', 'model_config',
-           'compiles']
+           'check_ranges', 'check_resume_kind', 'check_values', 'changed_settings', 'check_config', 'split_options',
+           'model_config', 'compiles']
 
 # %% ../nbs/03a_config.ipynb #afcc23a6
 def opt(default, help: str):
@@ -342,6 +344,46 @@ def check_values(cfg: TrainConfig):
         if allowed and getattr(cfg, key) not in allowed:
             raise UserError(f'{key} must be one of {", ".join(map(repr, allowed))}, got {getattr(cfg, key)!r}')
     check_ranges(asdict(cfg), RANGES, OPEN_ABOVE)
+
+# %% ../nbs/03a_config.ipynb #542a925d
+_assign_fields = TrainConfig.__init__  # the dataclass's own
+
+@patch
+def __init__(self: TrainConfig, **values):
+    "Every setting by name, checked as on the command line: known keys, types, choices and ranges."
+    kinds, checked = {f.name: f.type for f in fields(TrainConfig)}, {}
+    for key, value in values.items():
+        key, value = _current_key(key, value)  # old names: backend, flash_attn
+        if key not in kinds:
+            raise _unknown(key, TrainConfig)
+        if isinstance(value, os.PathLike) and kinds[key] == 'str':
+            value = os.fspath(value)
+        checked[key] = _typecheck(key, value, kinds[key])
+    _assign_fields(self, **checked)
+    check_values(self)
+
+# %% ../nbs/03a_config.ipynb #d6fe3365
+@patch(cls_method=True)
+def preset(cls: TrainConfig, name: str, **changes) -> TrainConfig:
+    "A shipped config (`'train_shakespeare_char_cpu'`) or a config file, with `changes` on top, all checked."
+    return cls(**{**_config_file_values(find_config(name)), **changes})
+
+# %% ../nbs/03a_config.ipynb #fb4ea0b5
+def changed_settings(cfg: TrainConfig) -> dict:
+    "The settings of `cfg` that differ from the defaults (`alibi` only where `pos_emb` does not already say it)."
+    return {f.name: getattr(cfg, f.name) for f in fields(cfg)
+            if getattr(cfg, f.name) != f.default and f.name != 'alibi'}
+
+@patch
+def __repr__(self: TrainConfig):
+    changed = changed_settings(self)
+    if not changed: return 'TrainConfig(): every setting at its default'
+    return 'TrainConfig(' + ', '.join(f'{k}={v!r}' for k, v in changed.items()) + ')'
+
+@patch
+def _repr_markdown_(self: TrainConfig):
+    rows = [f'| `{k}` | `{v!r}` | `{getattr(TrainConfig, k)!r}` |' for k, v in changed_settings(self).items()]
+    return '\n'.join(['| setting | value | default |', '|---|---|---|', *rows]) if rows else repr(self)
 
 # %% ../nbs/03a_config.ipynb #9e029b93
 def check_config(cfg: TrainConfig):

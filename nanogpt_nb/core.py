@@ -25,6 +25,9 @@ __all__ = ['TMP_MARK', 'SYSTEM_FOLDERS', 'M_TRIM_THRESHOLD', 'M_MMAP_MAX', 'CKPT
 # %% ../nbs/00_core.ipynb #3c810d7d
 class UserError(Exception):
     "Bad input the user can fix; command-line tools print the message as one line and exit with status 2."
+    def _render_traceback_(self) -> list[str]:
+        "What a notebook shows (IPython asks for this): the one line, not the internals that raised it."
+        return [f'error: {self}']
 
 # %% ../nbs/00_core.ipynb #d16fdfbf
 def tell_torchrun(message: str):

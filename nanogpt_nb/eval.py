@@ -31,7 +31,7 @@ from .checkpoint import log_rows
 # %% auto #0
 __all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'checkpoint_data_meta', 'model_source', 'load_model', 'evaluate', 'eval_main', 'eval_cli',
            'task_main', 'SampleConfig', 'sample', 'sample_cli', 'read_log', 'plot_runs', 'attention_maps',
-           'sampler_widget']
+           'plot_attention', 'sampler_widget']
 
 # %% ../nbs/05_eval.ipynb #13c121d3
 def checkpoint_data_meta(ckpt: dict, path='checkpoint') -> dict:
@@ -335,11 +335,29 @@ def attention_maps(model, idx, layer=0):
     probs, attn.probs = attn.probs, None
     return probs[0]
 
+# %% ../nbs/05_eval.ipynb #b479f8b3
+def plot_attention(model, text: str, layer=0, tok=None, heads=4, device='cpu'):
+    "Attention maps of `layer`'s first `heads` heads over `text`, for `model` or a checkpoint or out_dir by path."
+    import matplotlib.pyplot as plt
+    if isinstance(model, (str, os.PathLike)):
+        model, tok, _ = load_model(str(model), device)
+    ids = tok.encode(text)[:model.config.block_size]
+    if not ids: raise UserError('plot_attention needs a text that encodes to at least one token')
+    maps = attention_maps(model.eval(), torch.tensor([ids], device=device), layer)[:heads].float().cpu()
+    fig, axs = plt.subplots(1, len(maps), figsize=(3 * len(maps), 3.2), squeeze=False)
+    for h, ax in enumerate(axs[0]):
+        ax.imshow(maps[h] ** 0.5, cmap='magma'); ax.set_title(f'layer {layer}, head {h}'); ax.axis('off')
+    fig.suptitle(f'attention over {len(ids)} tokens (sqrt scale; row: the token attending)'); fig.tight_layout()
+    return fig
+
 # %% ../nbs/05_eval.ipynb #6c6ce8bd
-def sampler_widget(model, tok, device='cpu', vocab_size=None):
-    "An ipywidgets sampler: prompt, temperature, top-k, length, and live output."
+def sampler_widget(model, tok=None, device='cpu', vocab_size=None):
+    "An ipywidgets sampler over `model` (or a checkpoint or out_dir by path): prompt, temperature, top-k, length."
     import ipywidgets as w
     from IPython.display import display
+    if isinstance(model, (str, os.PathLike)):
+        model, tok, meta = load_model(str(model), device)
+        vocab_size = meta['vocab_size']
     prompt = w.Textarea(value='ROMEO:', description='prompt')
     temperature = w.FloatSlider(value=0.8, min=0.0, max=2.0, step=0.05, description='temperature')
     top_k = w.IntSlider(value=200, min=0, max=500, description='top-k (0: off)')

@@ -41,13 +41,15 @@ from .optim import build_optimizer, get_lr, set_lr
 from .checkpoint import (RunState, save_checkpoint, restore, load_sharded_optimizer, kept_checkpoints,
                                    claim_out_dir, RunLog, resolve_resume)
 from .parallel import shard_model, gradient_sync, check_same_config, peers_watched
+from .notebook import watching, TrainResult
 
 # %% ../nbs/04_train.ipynb #3ec032b9
-def train(cfg: TrainConfig) -> dict:
-    "Run a training job described by `cfg`; returns the final iteration, best val loss, log path and seconds trained."
+def train(cfg: TrainConfig, live: bool | None = None) -> TrainResult:
+    "Run the job `cfg` describes, with a live view in a notebook (`live`); returns where it stopped and its files."
     cfg = resolve_resume(cfg)
     check_config(cfg)
-    with processes(cfg) as (proc, device), setup(cfg, proc, device) as run, StopOnSignal() as stop:
+    with watching(cfg, live), processes(cfg) as (proc, device), setup(cfg, proc, device) as run, \
+            StopOnSignal() as stop:
         while True:
             # evaluate and checkpoint when due; a diverged run goes back to its last checkpoint, or stops
             if run.state.eval_due:
@@ -348,10 +350,10 @@ class Run:
         "Tokens in one iteration's global batch."
         return self.cfg.gradient_accumulation_steps * self.cfg.batch_size * self.cfg.block_size
 
-    def result(self) -> dict:
+    def result(self) -> TrainResult:
         "What `train` returns."
-        return {'iter': self.state.iter_num, 'best_val_loss': self.state.best_val_loss,
-                'log': str(Path(self.cfg.out_dir)/'log.jsonl'), 'elapsed': self.state.elapsed}
+        return TrainResult(self.state.iter_num, self.cfg.max_iters, self.state.best_val_loss, str(self.cfg.out_dir),
+                           self.state.elapsed)
 
     def __enter__(self):
         return self
@@ -473,11 +475,11 @@ def log_iteration(run: Run, it: int, loss: float, lr: float, dt: float):
     if not run.log:
         return
     cfg = run.cfg
+    mfu = run.raw_model.estimate_mfu(cfg.batch_size * cfg.gradient_accumulation_steps, dt, peak_flops=run.peak_flops)
     run.log.write({'kind': 'train', 'iter': it, 'loss': loss, 'lr': lr, 'ms': dt * 1e3,
-                   'tokens': (it + 1) * run.tokens_per_iter, 'time': run.state.elapsed})
+                   'tokens': (it + 1) * run.tokens_per_iter, 'time': run.state.elapsed,
+                   **({'mfu': mfu} if mfu else {})})
     if it % cfg.log_interval == 0:
-        sequences = cfg.batch_size * cfg.gradient_accumulation_steps
-        mfu = run.raw_model.estimate_mfu(sequences, dt, peak_flops=run.peak_flops)
         run.log.say(f'iter {it}: loss {loss:.4f}, time {dt*1e3:.2f}ms, mfu {f"{mfu*100:.2f}%" if mfu else "n/a"}')
     run.log.advance()
 

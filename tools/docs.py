@@ -12,8 +12,8 @@ from pathlib import Path
 root = Path(__file__).resolve().parent.parent
 PAGES = {'core': '00_core', 'data': '00_data', 'prepare': '00a_prepare', 'embmatrix': '01_embmatrix',
          'attention': '02_attention', 'model': '03_model', 'config': '03a_config', 'optim': '03b_optim',
-         'checkpoint': '03c_checkpoint', 'parallel': '03d_parallel', 'train': '04_train', 'eval': '05_eval',
-         'tasks': '05a_tasks', 'export': '06_export', 'bench': '07_bench'}  # module -> chapter page
+         'checkpoint': '03c_checkpoint', 'parallel': '03d_parallel', 'train': '04_train', 'notebook': '04b_notebook',
+         'eval': '05_eval', 'tasks': '05a_tasks', 'export': '06_export', 'bench': '07_bench'}  # module -> chapter page
 LOG_LINES = 12  # a longer printed log folds under its last line
 
 def slug(anchor: str) -> str:
@@ -81,15 +81,15 @@ def main():
     docs = root/'_mkdocs'
     shutil.rmtree(docs, ignore_errors=True); docs.mkdir()
     pages = sorted((root/'_proc').glob('[0-9]*.ipynb'))
-    pages += [root/'_proc'/f'{n}.ipynb' for n in ('benchmarks', 'coming_from_nanogpt')]
+    pages += [root/'_proc'/f'{n}.ipynb' for n in ('tutorial', 'benchmarks', 'coming_from_nanogpt')]
     for nb in pages:
         nbformat.write(for_mkdocs(nbformat.read(nb, 4)), docs/nb.name)
     (docs/'source').mkdir()
     for py in (root/'nanogpt_nb').glob('*.py'): shutil.copy(py, docs/'source'/py.name)
     shutil.copy(root/'tools'/'site.css', docs/'site.css')
     # the README is the home page; its links to notebooks point at their pages
-    home = local_links((root/'README.md').read_text())
-    home = re.sub(r'`(\d\d_\w+|benchmarks|coming_from_nanogpt)`', r'[`\1`](\1.ipynb)', home)
+    home = local_links((root/'README.md').read_text()).replace('](nbs/', '](')  # GitHub's links, from the root
+    home = re.sub(r'`(\d\d[a-z]?_\w+|benchmarks|coming_from_nanogpt)`', r'[`\1`](\1.ipynb)', home)
     (docs/'index.md').write_text(home)
     env = {**os.environ, 'NO_MKDOCS_2_WARNING': '1'}
     build = [sys.executable, '-m', 'mkdocs', 'build', '--clean', '-q', '-f', str(root/'mkdocs.yml')]
