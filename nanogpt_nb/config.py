@@ -381,6 +381,14 @@ def __repr__(self: TrainConfig):
     return 'TrainConfig(' + ', '.join(f'{k}={v!r}' for k, v in changed.items()) + ')'
 
 @patch
+def __str__(self: TrainConfig):
+    changed = changed_settings(self)
+    if not changed: return 'TrainConfig: every setting at its default'
+    width = max(map(len, changed))
+    return 'TrainConfig, the settings that differ from the defaults:\n' + '\n'.join(
+        f'  {k:<{width}}  {v!r}' for k, v in changed.items())
+
+@patch
 def _repr_markdown_(self: TrainConfig):
     rows = [f'| `{k}` | `{v!r}` | `{getattr(TrainConfig, k)!r}` |' for k, v in changed_settings(self).items()]
     return '\n'.join(['| setting | value | default |', '|---|---|---|', *rows]) if rows else repr(self)

@@ -89,11 +89,12 @@ def live_html(cfg, rows: list[dict], lines=(), sample='') -> str:
     charts = [svg_chart({'train': (*col(steps, 'loss'), '#1f77b4'), 'val': (*col(evals, 'val_loss'), '#d62728')},
                         'loss'),
               svg_chart({'lr': (*col(steps, 'lr'), '#2ca02c')}, 'learning rate')]
-    extra = sorted({k for r in evals for k in r if k == 'val_bpb' or k.endswith('_acc_norm')})
-    if extra:
-        colors = ['#9467bd', '#ff7f0e', '#8c564b', '#e377c2']
+    if any('val_bpb' in r for r in evals):
+        charts.append(svg_chart({'val': (*col(evals, 'val_bpb'), '#9467bd')}, 'bits per byte'))
+    if accs := sorted({k for r in evals for k in r if k.endswith('_acc_norm')}):  # a task's accuracy, 0 to 1
+        colors = ['#ff7f0e', '#8c564b', '#e377c2', '#17becf']
         charts.append(svg_chart({k.removesuffix('_acc_norm'): (*col(evals, k), colors[i % 4])
-                                 for i, k in enumerate(extra)}, 'bits per byte, accuracy'))
+                                 for i, k in enumerate(accs)}, 'accuracy'))
     stats = live_stats(cfg, rows)
     done = steps[-1]['iter'] + 1 if steps else 0
     table = ''.join(f'<tr><td>{k}</td><td style="text-align:right"><b>{v}</b></td></tr>' for k, v in stats.items())
@@ -127,7 +128,8 @@ class LiveView:
             else: self.lines.append(line)
         return len(text)
 
-    def flush(self): pass
+    def flush(self):
+        "Nothing to do: the thread draws."
 
     def read_rows(self):
         "Add the rows `log.jsonl` gained since the last read; start again on a file that was replaced."
