@@ -6,7 +6,7 @@
 #   bash test.sh --fast [NB ...]      the edit-test loop: the checks, then only the named notebooks (default: those
 #                                     changed since the last commit), no docs site
 #   bash test.sh --fast all           the checks and every chapter but the process-level ones and the tutorial; no
-#                                     browser tests (about 4 minutes on 2 cores)
+#                                     browser tests (about 3 minutes on 2 cores)
 set -euo pipefail
 cd "$(dirname "$0")"
 # machines without a network use the offline copies in ../shared (see its README)
