@@ -2,7 +2,9 @@
 in Chromium through Playwright and run with Run > Run All Cells. It checks that the live view was redrawn more than
 once while the first run trained, that the interrupt button of JupyterLab's toolbar stopped that run with a checkpoint
 and a normal return, and that no cell shows an error; then it shuts JupyterLab down.
-Run with `python -m pytest tools/test_jupyterlab.py`. Skips, saying why, where Debian's chromium is not installed."""
+A second test drives a real kernel through jupyter_client, as VS Code and classic Jupyter do, and checks the messages
+the live view sends: one display, then updates of it. Run with `python -m pytest tools/test_jupyterlab.py`. The browser
+test skips, saying why, where Debian's chromium is not installed."""
 import json, os, re, secrets, shutil, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
 import pytest
@@ -115,3 +117,39 @@ def test_tutorial_in_jupyterlab(lab):
     assert [r['iter'] for r in rows if r['kind'] == 'resume'] == [int(stopped[1])], rows[-3:]
     assert sorted(r['iter'] for r in rows if r['kind'] == 'train') == list(range(int(stopped[2])))
     print(f'live view seen at iterations {seen}; interrupted at {stopped[1]} of {stopped[2]}, resumed from there')
+
+def test_live_view_messages(tmp_path):
+    """What every front end draws from (JupyterLab, classic Jupyter, VS Code): from a real kernel, one display_data
+    and then update_display_data messages with its display id, and no wall of printed lines."""
+    from jupyter_client.manager import start_new_kernel
+    text = root.parent/'shared'/'data'/'tinyshakespeare'/'input.txt'
+    if not text.exists(): pytest.skip(f'{text} is not here: the kernel test needs tiny Shakespeare offline')
+    env = {k: v for k, v in os.environ.items() if k not in ('IN_TEST', 'MPLBACKEND')}
+    km, kc = start_new_kernel(kernel_name='python3', cwd=str(tmp_path), env=env)
+    try:
+        msg_id = kc.execute(
+            'from nanogpt_nb.prepare import prepare\nfrom nanogpt_nb.config import TrainConfig\n'
+            'from nanogpt_nb.train import train\nfrom nanogpt_nb.notebook import front_end\n'
+            f"prepare('shakespeare_char', out='data', input={str(text)!r})\n"
+            "assert front_end(), 'no front end seen'\n"
+            "r = train(TrainConfig.preset('train_shakespeare_char_cpu', dataset='data', out_dir='run', n_layer=2, "
+            "n_embd=64, max_iters=300, eval_interval=100, log_interval=10))")
+        msgs, deadline = [], time.time() + 300
+        while time.time() < deadline:
+            m = kc.get_iopub_msg(timeout=300)
+            if m['parent_header'].get('msg_id') != msg_id: continue
+            msgs.append(m)
+            if m['msg_type'] == 'status' and m['content']['execution_state'] == 'idle': break
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    kinds = [m['msg_type'] for m in msgs]
+    assert 'error' not in kinds, [m['content'] for m in msgs if m['msg_type'] == 'error']
+    views = [m for m in msgs if m['msg_type'] in ('display_data', 'update_display_data')
+             and m['content'].get('transient', {}).get('display_id')]
+    assert [m['msg_type'] for m in views] == ['display_data'] + ['update_display_data'] * (len(views) - 1), kinds
+    assert len(views) >= 4 and all('nanogpt-live' in m['content']['data']['text/html'] for m in views[1:]), kinds
+    assert len({m['content']['transient']['display_id'] for m in views}) == 1  # one output, redrawn in place
+    printed = ''.join(m['content']['text'] for m in msgs if m['msg_type'] == 'stream')
+    assert 'iter 10:' not in printed, printed[-500:]  # the lines went into the view
+    assert 'data-iter="300"' in views[-1]['content']['data']['text/html']
