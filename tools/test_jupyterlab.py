@@ -9,10 +9,9 @@ import json, os, re, secrets, shutil, socket, subprocess, sys, time, urllib.requ
 from pathlib import Path
 import pytest
 
+from test_docs import CHROMIUM, FLAGS  # the same Chromium, started the same way as for the docs site
+
 root = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which('chromium') or shutil.which('chromium-browser')
-FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync']
 
 def free_port() -> int:
     with socket.socket() as s:
