@@ -11,9 +11,10 @@ import numpy as np
 import torch
 
 from .core import UserError, atomic_write, from_hub, moved, process_alive
+from .shards import shard_layout, shard_meta, open_split, check_shard_ids, ShardedTokens
 
 # %% auto #0
-__all__ = ['SWITCHING', 'META_FIELDS', 'META_TEXT', 'META_COUNTS', 'GPT2Tokenizer', 'CharTokenizer', 'HFTokenizer',
+__all__ = ['SWITCHING', 'META_FIELDS', 'META_TEXT', 'META_COUNTS', 'UNFINISHED', 'GPT2Tokenizer', 'CharTokenizer', 'HFTokenizer',
            'tokenizer_from_meta', 'make_tokenizer', 'token_dtype', 'reserve', 'write_tokens', 'read_plain_pickle',
            'switching_pid', 'check_switched', 'check_meta', 'load_meta', 'check_token_ids', 'load_tokens', 'data_dir',
            'same_vocabulary', 'batch_rng', 'get_batch', 'flag']
@@ -285,20 +286,29 @@ def check_meta(meta, where, fix: str, fields=META_FIELDS):
     if 'chars' in meta and len(meta['chars']) != meta.get('vocab_size', len(meta['chars'])):
         raise UserError(f"{where}: {len(meta['chars'])} chars for a vocab_size of {meta['vocab_size']}: {fix}")
 
+UNFINISHED = '.unfinished.nanogpt_nb'  # where a streaming nanogpt-prepare builds its shards until it finishes
+
 def load_meta(data_dir) -> dict:
-    "The metadata of a prepared dataset folder: its `meta.json`, or what a nanoGPT folder implies."
+    "The metadata of a prepared dataset folder: its `meta.json`, or what a nanoGPT or shard folder implies."
     d = Path(data_dir)
     check_switched(d)
-    path = d/'meta.json'
+    path, layout = d/'meta.json', shard_layout(d)
     if path.exists():
         try:
             meta = json.loads(path.read_text())
         except (json.JSONDecodeError, UnicodeDecodeError):
             raise UserError(f'{path} is not valid JSON: re-run nanogpt-prepare with --force') from None
-    elif (d/'train.bin').exists() or (d/'meta.pkl').exists():
+    elif (d/UNFINISHED).exists():
+        raise UserError(f'{d}: a nanogpt-prepare was stopped before it finished: run the same command again to '
+                        'continue it')
+    elif layout is None and ((d/'train.bin').exists() or (d/'meta.pkl').exists()):
         meta = _nanogpt_meta(d)
-    else:
+    elif layout is None:
         raise UserError(f'{path} not found: prepare the dataset first, e.g. `nanogpt-prepare shakespeare_char`')
+    else:
+        meta = None  # llm.c's or build-nanogpt's shards, without metadata
+    if layout and (meta is None or isinstance(meta, dict)):
+        meta = shard_meta(d, meta)
     check_meta(meta, path, 'correct it, or re-run nanogpt-prepare with --force')
     for split in ('train', 'val'):  # token counts, where not recorded, are the file sizes
         if f'{split}_tokens' not in meta and (d/f'{split}.bin').exists():
@@ -317,8 +327,12 @@ def check_token_ids(data: np.ndarray, vocab_size: int, path, chunk: int = 1 << 2
             )
 
 def load_tokens(data_dir, split: str, meta: dict | None = None) -> np.memmap:
-    "The tokens of `split` ('train' or 'val') in `data_dir`, as a read-only memmap, after checking its size and ids."
+    "The tokens of `split` ('train' or 'val') in `data_dir`, memory-mapped, after checking their sizes and ids."
     meta = meta or load_meta(data_dir)
+    if shard_layout(data_dir):  # a folder of shards (00b_shards): headers checked, ids once
+        files, parts = open_split(data_dir, split)
+        check_shard_ids(data_dir, files, parts, meta['vocab_size'])
+        return parts[0] if len(parts) == 1 else ShardedTokens(parts)
     path, dtype = Path(data_dir)/f'{split}.bin', np.dtype(meta['dtype'])
     if not path.exists(): raise UserError(f'{path} not found: re-run nanogpt-prepare with --force')
     if f'{split}_tokens' not in meta:
