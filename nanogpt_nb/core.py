@@ -242,6 +242,8 @@ def from_hub(load, name, what: str, hint: str):
         go_offline()  # a cached copy still loads, at once
     try:
         return load(name)
+    except UserError:
+        raise
     except Exception as e:
         raise UserError(f'could not load {what} {name!r} ({type(e).__name__}): {hint}') from None
 

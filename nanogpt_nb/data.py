@@ -14,10 +14,10 @@ from .core import UserError, atomic_write, from_hub, moved, process_alive
 from .shards import shard_layout, shard_meta, open_split, check_shard_ids, ShardedTokens
 
 # %% auto #0
-__all__ = ['SWITCHING', 'META_FIELDS', 'META_TEXT', 'META_COUNTS', 'UNFINISHED', 'GPT2Tokenizer', 'CharTokenizer', 'HFTokenizer',
-           'tokenizer_from_meta', 'make_tokenizer', 'token_dtype', 'reserve', 'write_tokens', 'read_plain_pickle',
-           'switching_pid', 'check_switched', 'check_meta', 'load_meta', 'check_token_ids', 'load_tokens', 'data_dir',
-           'same_vocabulary', 'batch_rng', 'get_batch', 'flag']
+__all__ = ['BYTE_LEVEL_MIN', 'SWITCHING', 'META_FIELDS', 'META_TEXT', 'META_COUNTS', 'UNFINISHED', 'GPT2Tokenizer',
+           'CharTokenizer', 'HFTokenizer', 'tokenizer_from_meta', 'train_bpe', 'make_tokenizer', 'token_dtype',
+           'reserve', 'write_tokens', 'read_plain_pickle', 'switching_pid', 'check_switched', 'check_meta', 'load_meta',
+           'check_token_ids', 'load_tokens', 'data_dir', 'same_vocabulary', 'batch_rng', 'get_batch', 'flag']
 
 # %% ../nbs/00_data.ipynb #f349b9b3
 class GPT2Tokenizer:
@@ -157,11 +157,32 @@ def tokenizer_from_meta(meta: dict):
     if meta['tokenizer'] == 'hf': return HFTokenizer.from_meta(meta)
     raise UserError(f"unknown tokenizer {meta['tokenizer']!r} in meta.json")
 
+# %% ../nbs/00_data.ipynb #9e239302
+BYTE_LEVEL_MIN = 257  # the 256 byte values and <|endoftext|>
+
+def train_bpe(texts, vocab_size: int) -> HFTokenizer:
+    "A byte-level BPE of `vocab_size` tokens trained on `texts` (an iterable of strings), as an `HFTokenizer`."
+    if vocab_size < BYTE_LEVEL_MIN:
+        raise UserError(f'a byte-level BPE starts from the 256 byte values and <|endoftext|>: give bpe:VOCAB with at '
+                        f'least {BYTE_LEVEL_MIN} tokens, not {vocab_size}')
+    from tokenizers import Tokenizer, models, pre_tokenizers, decoders, trainers
+    from transformers import PreTrainedTokenizerFast
+    bpe = Tokenizer(models.BPE())
+    bpe.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)  # with GPT-2's splitting pattern
+    bpe.decoder = decoders.ByteLevel()
+    trainer = trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=['<|endoftext|>'], show_progress=False,
+                                  initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
+    bpe.train_from_iterator(texts, trainer)
+    return HFTokenizer(PreTrainedTokenizerFast(tokenizer_object=bpe, eos_token='<|endoftext|>'), f'bpe:{vocab_size}')
+
 # %% ../nbs/00_data.ipynb #eb1006e1
 def make_tokenizer(name: str, texts=()):
-    "The tokenizer `name` asks for; `char` builds its vocabulary from `texts` (an iterable of strings)."
+    "The tokenizer `name` asks for; `char` and `bpe:VOCAB` learn theirs from `texts` (an iterable of strings)."
     if name == 'gpt2':
         return GPT2Tokenizer()
+    if name.startswith('bpe:'):
+        if not name[4:].isdigit(): raise UserError(f'{name}: write bpe:VOCAB with a whole number, e.g. bpe:32768')
+        return train_bpe(texts, int(name[4:]))
     if name == 'char':
         chars = set()
         for text in texts:
@@ -331,7 +352,7 @@ def load_tokens(data_dir, split: str, meta: dict | None = None) -> np.memmap:
     meta = meta or load_meta(data_dir)
     if shard_layout(data_dir):  # a folder of shards (00b_shards): headers checked, ids once
         files, parts = open_split(data_dir, split)
-        check_shard_ids(data_dir, files, parts, meta['vocab_size'])
+        check_shard_ids(data_dir, files, parts, meta['vocab_size'], meta.get('files'))
         return parts[0] if len(parts) == 1 else ShardedTokens(parts)
     path, dtype = Path(data_dir)/f'{split}.bin', np.dtype(meta['dtype'])
     if not path.exists(): raise UserError(f'{path} not found: re-run nanogpt-prepare with --force')

@@ -11,7 +11,9 @@ import numpy as np
 
 from .core import (UserError, run_cli, atomic_write, atomic_write_text, check_writable, remove_stale_tmp,
                              tmp_path, from_hub, file_sha256, process_alive)
-from .data import (make_tokenizer, token_dtype, write_tokens, load_meta, load_tokens, flag, SWITCHING,
+from .stream import (corpus_files, script_refusal, switch_in, recorded_files, prepare_shards, HUB_CORPORA,
+                               bytes_per_token, take_chars)
+from .data import (make_tokenizer, token_dtype, write_tokens, load_meta, load_tokens, flag, UNFINISHED,
                              switching_pid)
 
 # %% auto #0
@@ -44,6 +46,15 @@ def _unreadable(path, kind: str, e: BaseException) -> str:
     return f'{path} could not be read as {kind} ({type(chain[-1]).__name__}: {str(chain[-1])[:100]}): check the files'
 
 # %% ../nbs/00a_prepare.ipynb #ad4e0fc9
+def _load_hub(name: str, num_proc=None):
+    "A hub dataset, with one line for the ones that need a loading script (OpenWebText's hub copy, for one)."
+    import datasets
+    try:
+        return datasets.load_dataset(name, num_proc=num_proc)
+    except RuntimeError as e:
+        if 'scripts are no longer supported' in str(e): raise UserError(script_refusal(name)) from None
+        raise
+
 def load_corpus(source, text_field='text', num_proc=None):
     "Load a hub dataset name or a local file/folder as a `datasets.DatasetDict`."
     import datasets
@@ -53,22 +64,14 @@ def load_corpus(source, text_field='text', num_proc=None):
         if path.is_dir() and ((path/'dataset_dict.json').exists() or (path/'state.json').exists()):
             ds = datasets.load_from_disk(str(path))
         else:
-            suffixes = {'.txt': 'text', '.jsonl': 'json', '.json': 'json', '.parquet': 'parquet'}
-            files = [path] if path.is_file() else sorted(p for p in path.rglob('*') if p.suffix in suffixes)
-            if not files: raise UserError(f'{path} holds no .txt, .jsonl, .json or .parquet files')
-            kinds = {suffixes.get(f.suffix, 'text') for f in files}
-            if len(kinds) > 1: raise UserError(f'{path} mixes file kinds ({", ".join(sorted(kinds))}): prepare them '
-                                               'separately')
-            kind = kinds.pop()
-            if all(f.stat().st_size == 0 for f in files):
-                raise UserError(f'{path} is empty: nothing to tokenize')
+            files, kind = corpus_files(path)  # a folder that holds only a loading script is refused there
             kw = {'sample_by': 'document'} if kind == 'text' else {}
             try:
                 ds = datasets.load_dataset(kind, data_files=[str(f) for f in files], num_proc=num_proc, **kw)
             except Exception as e:  # datasets wraps the cause in a DatasetGenerationError
                 raise UserError(_unreadable(path, kind, e)) from None
     else:
-        ds = from_hub(lambda name: datasets.load_dataset(name, num_proc=num_proc), str(source), 'dataset',
+        ds = from_hub(lambda name: _load_hub(name, num_proc), str(source), 'dataset',
                       f'use a built-in name ({", ".join(BUILTIN)}), a hub name with a network, '
                       'or pass --input PATH to local files')
     if isinstance(ds, datasets.Dataset): ds = datasets.DatasetDict(train=ds)
@@ -153,33 +156,18 @@ def _finish(out: Path, meta: dict, tok):
     atomic_write_text(out/'meta.json', json.dumps(meta, indent=1))
     return meta
 
-def _sync_folder(folder: Path):
-    "Make the renames in `folder` durable, in order, before the next step depends on them."
-    fd = os.open(folder, os.O_RDONLY)
-    try: os.fsync(fd)
-    finally: os.close(fd)
-
 def _move_in(stage: Path, out: Path):
     "Switch `out` to the dataset in `stage`: readers see the old one, the new one, or a refusal, never a mix."
-    atomic_write_text(out/SWITCHING, json.dumps({'pid': os.getpid()}))
-    _sync_folder(out)
-    (out/'meta.json').unlink(missing_ok=True)
-    for name in DATASET_FILES + ('meta.json',):
-        if (stage/name).exists():
-            os.replace(stage/name, out/name)
-        else:
-            (out/name).unlink(missing_ok=True)  # e.g. the meta.pkl of an older character vocabulary
-    _sync_folder(out)
-    (out/SWITCHING).unlink()
-    stage.rmdir()
+    new = [name for name in DATASET_FILES if (stage/name).exists()]
+    switch_in(stage, out, new, set(DATASET_FILES) | recorded_files(out))  # e.g. an older meta.pkl, or shards
 
 # %% ../nbs/00a_prepare.ipynb #d958f539
-def _prepare_one_document(out: Path, text: str, tokenizer: str, train_frac: float):
+def _prepare_one_document(out: Path, text: str, tokenizer: str, train_frac: float, tokenizer_chars=None):
     "Tokenize one document, its first `train_frac` of characters for train and the rest for val."
     if not 0 < train_frac < 1:
         raise UserError(f'train_frac must be between 0 and 1, got {train_frac}')
-    tok = make_tokenizer(tokenizer, [text])
     cut = int(len(text) * train_frac)
+    tok = make_tokenizer(tokenizer, [text] if tokenizer == 'char' else take_chars([text[:cut]], tokenizer_chars))
     dtype = token_dtype(tok.vocab_size)
     counts = {}
     for split, part in (('train', text[:cut]), ('val', text[cut:])):
@@ -189,10 +177,11 @@ def _prepare_one_document(out: Path, text: str, tokenizer: str, train_frac: floa
     return tok, counts
 
 # %% ../nbs/00a_prepare.ipynb #3f9d8db6
-def _prepare_documents(out: Path, ds, tokenizer: str, text_field: str, num_proc, val_size, seed):
+def _prepare_documents(out: Path, ds, tokenizer: str, text_field: str, num_proc, val_size, seed, tokenizer_chars):
     "Tokenize a `DatasetDict` of documents into train and val token files."
     splits = split_corpus(ds, val_size, seed)
-    texts = (t for split in splits.values() for t in split[text_field]) if tokenizer == 'char' else ()
+    if tokenizer == 'char': texts = (t for split in splits.values() for t in split[text_field])
+    else: texts = take_chars(splits['train'][text_field], tokenizer_chars)  # bpe:VOCAB learns from train
     tok = make_tokenizer(tokenizer, texts)
     splits = tokenize_splits(splits, tok, text_field, num_proc)
     dtype = token_dtype(tok.vocab_size)
@@ -230,10 +219,34 @@ def _read_source(source, input, text_field, num_proc, out: Path):
         return parts[0][0][text_field], origin  # a corpus of one document
     return ds, origin
 
+# %% ../nbs/00a_prepare.ipynb #9d6ef058
+def _check_options(input, num_proc, val_size, shard_tokens):
+    "Refuse options no prepare can use, before anything is read or written."
+    if input and not Path(input).exists(): raise UserError(f'{input} not found: check the --input path')
+    if num_proc is not None and num_proc < 1: raise UserError(f'num_proc must be at least 1, got {num_proc}')
+    if val_size is not None and not 0 < val_size < 1:
+        raise UserError(f'val_size is the fraction of documents for val, between 0 and 1: got {val_size}')
+    if shard_tokens is not None and shard_tokens <= 0:
+        raise UserError(f'--shard_tokens must be a positive number of tokens, not {shard_tokens}')
+
+def _prepare_sharded(source, out: Path, input, force, **options) -> dict:
+    "`prepare_shards` into `out`, leaving no trace of a run that failed before its first shard."
+    created = not out.exists()
+    check_writable(out, 'pass --out to a writable folder')
+    try:
+        return prepare_shards(source, out, input, force=force, **options)
+    except BaseException:
+        if (out/UNFINISHED).exists() and not (out/UNFINISHED/'progress.json').exists():
+            shutil.rmtree(out/UNFINISHED)  # nothing to resume
+        if created and out.is_dir() and not any(out.iterdir()): out.rmdir()
+        raise
+
+
 # %% ../nbs/00a_prepare.ipynb #134eff0d
 def prepare(source, out=None, input=None, force=False, text_field='text', num_proc=None, tokenizer='gpt2',
-            val_size=None, train_frac=0.9, seed=2357) -> dict:
-    "Tokenize `source` (a name, a path or a `datasets` object) into `out/{train,val}.bin` and `out/meta.json`."
+            val_size=None, train_frac=0.9, seed=2357, shard_tokens=None, max_tokens=None, config=None,
+            tokenizer_chars=None) -> dict:
+    "Tokenize `source` (a name, a path or a `datasets` object) into `out`: flat train/val files, or shards."
     if out is None and not isinstance(source, str):
         raise UserError('give out=FOLDER for a datasets object')
     if not isinstance(source, str):
@@ -248,10 +261,11 @@ def prepare(source, out=None, input=None, force=False, text_field='text', num_pr
         print(f'{out} is already prepared ({meta["train_tokens"]:,} train / {meta["val_tokens"]:,} val tokens); '
               'pass --force to redo it')
         return meta
-    if input and not Path(input).exists(): raise UserError(f'{input} not found: check the --input path')
-    if num_proc is not None and num_proc < 1: raise UserError(f'num_proc must be at least 1, got {num_proc}')
-    if val_size is not None and not 0 < val_size < 1:
-        raise UserError(f'val_size is the fraction of documents for val, between 0 and 1: got {val_size}')
+    _check_options(input, num_proc, val_size, shard_tokens)
+    if shard_tokens is not None or (isinstance(source, str) and source in HUB_CORPORA):  # shards, streamed
+        return _prepare_sharded(source, out, input, force, config=config, text_field=text_field, num_proc=num_proc,
+                                tokenizer=tokenizer, shard_tokens=shard_tokens, max_tokens=max_tokens,
+                                tokenizer_chars=tokenizer_chars)
     if isinstance(source, str) and source == 'shakespeare_char': tokenizer = 'char'
     created = not out.exists()
     check_writable(out, 'pass --out to a writable folder')
@@ -260,14 +274,17 @@ def prepare(source, out=None, input=None, force=False, text_field='text', num_pr
         corpus, origin = _read_source(source, input, text_field, num_proc, out)
         stage.mkdir()
         if isinstance(corpus, str):
-            tok, counts = _prepare_one_document(stage, corpus, tokenizer, train_frac)
+            tok, counts = _prepare_one_document(stage, corpus, tokenizer, train_frac, tokenizer_chars)
         else:
-            tok, counts = _prepare_documents(stage, corpus, tokenizer, text_field, num_proc, val_size, seed)
+            tok, counts = _prepare_documents(stage, corpus, tokenizer, text_field, num_proc, val_size, seed,
+                                             tokenizer_chars)
         if counts['train_tokens'] == 0 or counts['val_tokens'] == 0:
             raise UserError(f'{origin} gave no tokens for a split (too small? one document needs at least 2 '
                             'characters): nothing was written')
-        meta = {**tok.meta(), 'vocab_size': tok.vocab_size, 'dtype': np.dtype(token_dtype(tok.vocab_size)).name,
-                **counts, 'source': origin, 'dataset': name or out.name}
+        dtype = token_dtype(tok.vocab_size)
+        own, gpt2 = bytes_per_token(tok, np.fromfile(stage/'val.bin', dtype, count=1_000_000))
+        meta = {**tok.meta(), 'vocab_size': tok.vocab_size, 'dtype': np.dtype(dtype).name, **counts,
+                'val_bytes_per_token': round(own, 4), 'source': origin, 'dataset': name or out.name}
         _finish(stage, meta, tok)
         _move_in(stage, out)
     except BaseException:
@@ -275,47 +292,43 @@ def prepare(source, out=None, input=None, force=False, text_field='text', num_pr
         if created and out.is_dir() and not any(out.iterdir()):
             out.rmdir()  # no empty folder left behind
         raise
-    print(f'{out}: {counts["train_tokens"]:,} train and {counts["val_tokens"]:,} val tokens, vocab {tok.vocab_size}')
+    compare = '' if tok.name == 'gpt2' else f' (GPT-2 on the same text: {gpt2:.2f})'
+    print(f'{out}: {counts["train_tokens"]:,} train and {counts["val_tokens"]:,} val tokens, vocab {tok.vocab_size}; '
+          f'bytes per token on val: {own:.2f}{compare}')
     return meta
 
 # %% ../nbs/00a_prepare.ipynb #c4cb129a
 def prepare_cli(argv=None):
     "Entry point of `nanogpt-prepare SOURCE [--key=value ...]`."
     p = argparse.ArgumentParser(
-        prog='nanogpt-prepare',
-        description='Tokenize a corpus into train.bin, val.bin and meta.json. '
-        'Options are written --key=value like every nanogpt command; --key value and the dashed '
-        'spellings (--text-field) work too.',
-    )
-    p.add_argument('dataset', help=f'{", ".join(BUILTIN)}, a Hugging Face dataset name, a .txt/.jsonl/.json/.parquet '
-                                   'file, a folder of them, or a save_to_disk folder')
-    p.add_argument('--out', help='output folder (default: data/NAME)')
-    p.add_argument('--input', help='a local copy to use instead of downloading (file or folder)')
-    p.add_argument(
-        '--force', type=flag, nargs='?', const=True, default=False, help='redo the work even if finished outputs exist'
-    )
-    p.add_argument(
-        '--text_field', '--text-field', default='text', help='the field holding the text in JSON, Parquet and HF '
-                                                             'datasets'
-    )
-    p.add_argument('--num_proc', '--num-proc', type=int, default=None, help='tokenizer processes for corpora of '
-                                                                            'documents')
-    p.add_argument('--tokenizer', default='gpt2', help='gpt2, char, or a Hugging Face tokenizer name or folder')
-    p.add_argument(
-        '--val_size',
-        '--val-size',
-        type=float,
-        default=None,
-        help='fraction of documents for val when there is no val split (default: 10%%, at most 1,000 documents)',
-    )
-    p.add_argument(
-        '--train_frac', '--train-frac', type=float, default=0.9, help='one document: the fraction of characters for '
-                                                                      'train'
-    )
+        prog='nanogpt-prepare', description='Tokenize a corpus into train.bin, val.bin and meta.json, or into llm.c '
+        'shards (--shard_tokens; fineweb-edu and fineweb always). Options are written --key=value like every nanogpt '
+        'command; --key value and the dashed spellings (--text-field) work too.')
+    arg = lambda name, **kw: p.add_argument(f'--{name}', f"--{name.replace('_', '-')}", **kw)
+    p.add_argument('dataset', help=f'{", ".join(BUILTIN)}, fineweb-edu, fineweb, a Hugging Face dataset name, a '
+                                   '.txt/.jsonl/.json/.parquet file, a folder of them, or a save_to_disk folder')
+    arg('out', help='output folder (default: data/NAME)')
+    arg('input', help='a local copy to use instead of downloading (file or folder)')
+    arg('force', type=flag, nargs='?', const=True, default=False, help='redo the work even if finished outputs exist')
+    arg('text_field', default='text', help='the field holding the text in JSON, Parquet and HF datasets')
+    arg('num_proc', type=int, default=None, help='tokenizer processes for corpora of documents')
+    arg('tokenizer', default='gpt2', help='gpt2, char, bpe:VOCAB (train your own), or a Hugging Face tokenizer name '
+                                          'or folder')
+    arg('tokenizer_chars', type=int, default=None, help='bpe:VOCAB learns from this many characters of train '
+                                                        '(default: all of it; 200M when streaming shards)')
+    arg('val_size', type=float, default=None, help='fraction of documents for val when there is no val split '
+                                                   '(default: 10%%, at most 1,000 documents)')
+    arg('train_frac', type=float, default=0.9, help='one document: the fraction of characters for train')
+    arg('shard_tokens', type=int, default=None, help='write llm.c shards of this many tokens, streaming, val first '
+                                                     '(fineweb-edu, fineweb: 100000000)')
+    arg('max_tokens', type=int, default=None, help='shards: stop after this many tokens')
+    arg('config', default=None, help='the hub configuration (fineweb-edu, fineweb: sample-10BT, sample-100BT, '
+                                     'sample-350BT or default)')
     def main(argv):
-        a = p.parse_args(argv)
-        prepare(a.dataset, a.out, a.input, a.force, a.text_field, a.num_proc, a.tokenizer, a.val_size, a.train_frac)
+        a = vars(p.parse_args(argv))
+        prepare(a.pop('dataset'), **a)
     return run_cli(main, argv)
+
 
 # %% ../nbs/00a_prepare.ipynb #3c6a4c69
 if __name__ == '__main__' and '__file__' in globals() and not os.environ.get('IN_TEST'): prepare_cli()

@@ -148,15 +148,18 @@ def highest_id(ids, chunk: int = 1 << 24) -> int:
     "The largest id of `ids`, read `chunk` ids at a time (-1 if empty)."
     return max((int(ids[i:i + chunk].max()) for i in range(0, len(ids), chunk)), default=-1)
 
-def check_shard_ids(d, files, parts, vocab_size: int):
-    "Refuse a shard with an id at or past `vocab_size`; checks only shards the folder's record does not vouch for."
+def check_shard_ids(d, files, parts, vocab_size: int, prepared: dict | None = None):
+    "Refuse a shard with an id at or past `vocab_size`; reads only shards no record vouches for."
     d, record_path = Path(d), Path(d)/CHECKED
+    prepared = prepared if isinstance(prepared, dict) else {}  # meta.json's files: their size and highest id
     try: record = json.loads(record_path.read_text()) if record_path.exists() else {}
     except (OSError, ValueError): record = {}
     if not isinstance(record, dict): record = {}
     changed = False
     for path, ids in zip(files, parts):
-        entry = record.get(path.name)
+        entry, made = record.get(path.name), prepared.get(path.name)
+        if isinstance(made, dict) and made.get('bytes') == path.stat().st_size and type(made.get('max')) is int:
+            entry = {'file': _file_key(path), 'max': made['max']}  # written, and checked, by nanogpt-prepare
         if not (isinstance(entry, dict) and entry.get('file') == _file_key(path) and type(entry.get('max')) is int):
             entry, changed = {'file': _file_key(path), 'max': highest_id(ids)}, True
             record[path.name] = entry
