@@ -263,6 +263,7 @@ def prepare(source, out=None, input=None, force=False, text_field='text', num_pr
         return meta
     _check_options(input, num_proc, val_size, shard_tokens)
     if shard_tokens is not None or (isinstance(source, str) and source in HUB_CORPORA):  # shards, streamed
+        if not input and isinstance(source, str) and Path(source).exists(): input = source  # local files
         return _prepare_sharded(source, out, input, force, config=config, text_field=text_field, num_proc=num_proc,
                                 tokenizer=tokenizer, shard_tokens=shard_tokens, max_tokens=max_tokens,
                                 tokenizer_chars=tokenizer_chars)

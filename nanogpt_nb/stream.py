@@ -4,7 +4,7 @@
 
 # %% ../nbs/00c_stream.ipynb #7e75685c
 from __future__ import annotations
-import collections, itertools, json, multiprocessing, os, shutil
+import collections, gc, itertools, json, multiprocessing, os, shutil
 from pathlib import Path
 
 import numpy as np
@@ -15,9 +15,9 @@ from .shards import write_shard, highest_id
 
 # %% auto #0
 __all__ = ['HUB_CORPORA', 'CONFIGS', 'FILE_KINDS', 'hub_corpus', 'corpus_files', 'script_refusal', 'fineweb_like',
-           'open_documents', 'encode_documents', 'ordered_map', 'ShardWriter', 'start_or_resume', 'take_chars',
-           'stream_tokenizer', 'sync_folder', 'recorded_files', 'switch_in', 'bytes_per_token', 'shard_progress_bar',
-           'fill_shards', 'prepare_shards', 'finish_shards']
+           'parquet_documents', 'open_documents', 'encode_documents', 'ordered_map', 'ShardWriter', 'start_or_resume',
+           'take_chars', 'stream_tokenizer', 'sync_folder', 'recorded_files', 'switch_in', 'bytes_per_token',
+           'shard_progress_bar', 'fill_shards', 'prepare_shards', 'finish_shards']
 
 # %% ../nbs/00c_stream.ipynb #afa05bce
 HUB_CORPORA = {'fineweb-edu': 'HuggingFaceFW/fineweb-edu', 'fineweb': 'HuggingFaceFW/fineweb'}
@@ -54,10 +54,17 @@ def script_refusal(name: str) -> str:
             '--input=DIR of local .parquet/.jsonl/.txt files')
 
 # %% ../nbs/00c_stream.ipynb #0d6a855a
-def fineweb_like(folder, text: str, n_files: int = 3, copies: int = 1) -> Path:
-    "Write `text`'s paragraphs as documents in FineWeb-Edu's schema, `n_files` parquet files; returns the folder."
+def fineweb_like(folder, text: str, n_files: int = 3, copies: int = 1, doc_chars: int = 0) -> Path:
+    "Write `text`'s paragraphs as documents (of `doc_chars` at least) in FineWeb-Edu's schema, in `n_files` parquet."
     import pyarrow as pa, pyarrow.parquet as pq
-    docs = [p for p in text.split('\n\n') if p.strip()] * copies
+    docs = [p for p in text.split('\n\n') if p.strip()]
+    if doc_chars:  # paragraphs joined into documents of a web page's size
+        joined, page = [], ''
+        for p in docs:
+            page = f'{page}\n\n{p}' if page else p
+            if len(page) >= doc_chars: joined.append(page); page = ''
+        docs = joined + ([page] if page else [])
+    docs = docs * copies
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     per_file = -(-len(docs) // n_files)
     for k in range(n_files):
@@ -72,24 +79,42 @@ def fineweb_like(folder, text: str, n_files: int = 3, copies: int = 1) -> Path:
     return folder
 
 # %% ../nbs/00c_stream.ipynb #ca53972e
+def parquet_documents(files, text_field='text', skip: int = 0):
+    "The texts of local parquet `files`, a batch of rows at a time (memory bounded by a batch, not a file)."
+    import pyarrow.parquet as pq
+    for f in files:
+        if text_field not in (names := pq.ParquetFile(f).schema_arrow.names):
+            raise UserError(f'no field {text_field!r} in {f}; its fields are {names}: pass --text_field')
+    def texts():
+        for f in files:
+            for batch in pq.ParquetFile(f).iter_batches(batch_size=1024, columns=[text_field]):
+                yield from (t for t in batch.column(0).to_pylist() if t is not None)
+    return itertools.islice(texts(), skip, None)
+
 def open_documents(source: str, input=None, config=None, text_field='text', skip: int = 0):
     "The texts of a hub corpus (or of local files with `input`), streamed, from document number `skip` on."
-    import datasets
+    import datasets, pyarrow.dataset
+    # parquet read without pre-buffering: pyarrow would otherwise hold a file's column chunks, and FineWeb's are 2 GB
+    lean = {'fragment_scan_options': pyarrow.dataset.ParquetFragmentScanOptions(pre_buffer=False)}
     if input:
         files, kind = corpus_files(input)
+        if kind == 'parquet': return parquet_documents(files, text_field, skip)
         kw = {'sample_by': 'document'} if kind == 'text' else {}
         ds = datasets.load_dataset(kind, data_files=[str(f) for f in files], split='train', streaming=True, **kw)
     else:
         name, config, _ = hub_corpus(source, config)
+        kw = lean if source in HUB_CORPORA else {}  # FineWeb is parquet; other hub datasets may not be
         def load(n):
-            try: return datasets.load_dataset(n, name=config, split='train', streaming=True)
+            try: return datasets.load_dataset(n, name=config, split='train', streaming=True, **kw)
             except RuntimeError as e:
                 if 'scripts are no longer supported' in str(e): raise UserError(script_refusal(n)) from None
                 raise
         ds = from_hub(load, name, 'dataset', 'check the name, or pass --input=DIR of local files')
-    if ds.column_names is not None and text_field not in ds.column_names:
-        raise UserError(f'no field {text_field!r} in {input or source}; its fields are {ds.column_names}: pass '
-                        '--text_field')
+    if ds.column_names is not None:
+        if text_field not in ds.column_names:
+            raise UserError(f'no field {text_field!r} in {input or source}; its fields are {ds.column_names}: pass '
+                            '--text_field')
+        ds = ds.select_columns([text_field])  # FineWeb's other columns are not read
     return (row[text_field] for row in ds.skip(skip) if row[text_field] is not None)
 
 # %% ../nbs/00c_stream.ipynb #acbf6b31
@@ -103,7 +128,7 @@ def _start_worker(meta: dict):
 def encode_documents(texts: list, tok=None) -> tuple:
     "`(ids, lengths)`: the ids of `texts`, each followed by the end-of-text token, and each document's length."
     tok = tok or _worker_tokenizer
-    docs = tok.encode_batch(texts)
+    docs = [tok.encode(text) for text in texts]  # one thread per worker: the workers are the parallelism
     if tok.eot is not None:
         for ids in docs: ids.append(tok.eot)
     lengths = np.fromiter((len(ids) for ids in docs), np.int64, len(docs))
@@ -115,12 +140,16 @@ def ordered_map(fn, items, num_proc: int, start, start_args):
     if num_proc <= 1:
         start(*start_args)
         yield from map(fn, items); return
-    with multiprocessing.get_context('fork').Pool(num_proc, start, start_args) as pool:
-        pending = collections.deque()
-        for item in items:
-            pending.append(pool.apply_async(fn, (item,)))
-            if len(pending) >= 2 * num_proc: yield pending.popleft().get()
-        while pending: yield pending.popleft().get()
+    gc.freeze()  # the workers' garbage collector leaves the parent's objects, and their shared pages, alone
+    try:
+        with multiprocessing.get_context('fork').Pool(num_proc, start, start_args) as pool:
+            pending = collections.deque()
+            for item in items:
+                pending.append(pool.apply_async(fn, (item,)))
+                if len(pending) >= 2 * num_proc: yield pending.popleft().get()
+            while pending: yield pending.popleft().get()
+    finally:
+        gc.unfreeze()
 
 # %% ../nbs/00c_stream.ipynb #55c792ae
 class ShardWriter:
@@ -225,14 +254,14 @@ def switch_in(stage: Path, out: Path, names: list, old: set):
     shutil.rmtree(stage)
 
 # %% ../nbs/00c_stream.ipynb #d2450c03
-def bytes_per_token(tok, ids, limit: int = 1_000_000) -> tuple:
+def bytes_per_token(tok, ids, limit: int = 200_000) -> tuple:
     "`(tok's, GPT-2's)` UTF-8 bytes per token on the text of the first `limit` of `ids` (end-of-text tokens aside)."
     from nanogpt_nb.data import GPT2Tokenizer
     ids = np.asarray(ids[:limit])
     if tok.eot is not None: ids = ids[ids != tok.eot]
     text = tok.decode(ids.tolist())
-    n_bytes = len(text.encode('utf-8'))
-    return n_bytes / max(len(ids), 1), n_bytes / max(len(GPT2Tokenizer().encode(text)), 1)
+    n_bytes, n_gpt2 = len(text.encode('utf-8')), len(ids) if tok.name == 'gpt2' else len(GPT2Tokenizer().encode(text))
+    return n_bytes / max(len(ids), 1), n_bytes / max(n_gpt2, 1)
 
 # %% ../nbs/00c_stream.ipynb #799e5a8e
 def shard_progress_bar(progress: dict, total, name: str):
@@ -259,7 +288,7 @@ def fill_shards(writer: ShardWriter, batches, num_proc: int, tok, bar):
 def prepare_shards(source: str, out, input=None, config=None, text_field='text', num_proc=None, tokenizer='gpt2',
                    shard_tokens=None, max_tokens=None, tokenizer_chars=None, force=False, batch_docs=256) -> dict:
     "Stream `source` (or `input` files) into llm.c shards in `out`, val first; a stopped run continues."
-    name, out = Path(source).name.replace('/', '_'), Path(out)
+    name, out = Path(source).stem, Path(out)  # shard names: fineweb-edu_train_000001.bin
     _, config, expected = hub_corpus(source, config)
     expected = None if input else expected  # local files: no size known in advance
     shard_tokens = 100_000_000 if shard_tokens is None else shard_tokens
