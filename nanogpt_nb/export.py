@@ -8,15 +8,18 @@ import argparse, os, shutil, tempfile
 from dataclasses import replace
 from pathlib import Path
 
+import torch
+
 from .core import UserError, run_cli, tmp_path, load_checkpoint, is_sharded, remove_stale_tmp, swap_in
+from .archs import hf_architecture
 from .data import HFTokenizer, flag
 from .model import GPT, model_from_checkpoint
 from .config import checkpoint_file
 from .eval import checkpoint_data_meta, read_log, plot_runs
 
 # %% auto #0
-__all__ = ['GPT2_FILES', 'EXPORT_TAGS', 'gpt2_hf_tokenizer', 'char_hf_tokenizer', 'hf_tokenizer', 'model_card', 'export',
-           'is_export', 'check_dest', 'export_cli']
+__all__ = ['GPT2_FILES', 'GPT2_ARCH', 'POSITIONS', 'EXPORT_TAGS', 'gpt2_hf_tokenizer', 'char_hf_tokenizer', 'hf_tokenizer',
+           'model_card', 'write_weights', 'check_export', 'export', 'is_export', 'check_dest', 'export_cli']
 
 # %% ../nbs/06_export.ipynb #fbe8fce8
 GPT2_FILES = 'https://openaipublic.blob.core.windows.net/gpt-2/encodings/main/'
@@ -62,8 +65,12 @@ def hf_tokenizer(data_meta: dict):
     raise UserError(f'unknown tokenizer {kind!r} in the checkpoint: it cannot be exported')
 
 # %% ../nbs/06_export.ipynb #69923716
-def model_card(model, data_meta: dict, ckpt: dict, rows: list) -> str:
-    "A README.md for an exported model: config, data, training and final losses."
+GPT2_ARCH = ('GPT2LMHeadModel', "GPT-2 holds this model exactly: it is GPT-2's layout, with learned positions.")
+POSITIONS = {'learned': 'learned positions', 'rope': 'rotary positions (RoPE)', 'alibi': 'ALiBi',
+             'none': 'no position embeddings (NoPE)'}
+
+def model_card(model, data_meta: dict, ckpt: dict, rows: list, arch: tuple = GPT2_ARCH) -> str:
+    "A README.md for an exported model: architecture and why, config, data, training and final losses."
     c = model.config
     evals = [r for r in rows if r.get('kind') == 'eval']
     last = evals[-1] if evals else {}
@@ -76,9 +83,13 @@ def model_card(model, data_meta: dict, ckpt: dict, rows: list) -> str:
         '',
         '# A GPT trained with nanogpt_nb',
         '',
-        f'GPT-2 architecture: {c.n_layer} layers, {c.n_head} heads, width {c.n_embd}, context {c.block_size} tokens, '
-        f'{model.get_num_params() / 1e6:.2f}M parameters, vocabulary {c.vocab_size} ({data_meta["tokenizer"]} '
-        'tokenizer).',
+        f'A GPT with {POSITIONS[c.pos_emb]}: {c.n_layer} layers, {c.n_head} heads, width {c.n_embd}, context '
+        f'{c.block_size} tokens, {model.get_num_params() / 1e6:.2f}M parameters, vocabulary {c.vocab_size} '
+        f'({data_meta["tokenizer"]} tokenizer).',
+        '',
+        '## Architecture',
+        '',
+        f'`{arch[0]}`, built into `transformers` (no custom code). {arch[1]}',
         '',
         '## Data',
         '',
@@ -106,6 +117,32 @@ def model_card(model, data_meta: dict, ckpt: dict, rows: list) -> str:
               "pipeline('text-generation', model='PATH')('Once upon a time', max_new_tokens=100)", '```', '']
     return '\n'.join(lines)
 
+# %% ../nbs/06_export.ipynb #239cf319
+def write_weights(real, folder: Path, eos) -> tuple:
+    "Save `real` into `folder` as the built-in architecture that holds it; returns `(architecture, why)`."
+    c = real.config
+    if c.learned_positions:
+        real.save_pretrained(folder, eos_token_id=eos)
+        return GPT2_ARCH
+    hf, arch, why = hf_architecture(real, max_len=max(8 * c.block_size, 2048))
+    hf.config.eos_token_id = hf.config.bos_token_id = eos
+    hf.save_pretrained(folder)
+    return arch, why
+
+def check_export(folder: Path, real) -> float:
+    "Load `folder` back and refuse it unless its logits are `real`'s within 1e-4; returns the largest difference."
+    from transformers import AutoModelForCausalLM
+    loaded, c = AutoModelForCausalLM.from_pretrained(folder).eval(), real.config
+    worst = 0.0
+    for T in (c.block_size,) if c.learned_positions else (c.block_size, 2 * c.block_size):
+        x = torch.randint(0, c.vocab_size, (1, T), generator=torch.Generator().manual_seed(T))
+        with torch.no_grad():
+            worst = max(worst, (loaded(x).logits - real(x, x)[0]).abs().max().item())
+    if not worst <= 1e-4:
+        raise UserError(f'the exported {type(loaded).__name__} computes other logits than this model (off by '
+                        f'{worst:.2g}): nothing was written. Please report it')
+    return worst
+
 # %% ../nbs/06_export.ipynb #3afc7b83
 def export(source, dest, force=False, ckpt='ckpt') -> Path:
     "Write the checkpoint in `source` (an out_dir or a .pt file) as a Hugging Face model folder at `dest`."
@@ -116,11 +153,6 @@ def export(source, dest, force=False, ckpt='ckpt') -> Path:
     record = load_checkpoint(path)
     model = model_from_checkpoint(record, path, dropout=0.0)
     meta = checkpoint_data_meta(record)
-    if not model.config.learned_positions:
-        kinds = {'alibi': 'an ALiBi model', 'rope': 'a RoPE model', 'none': 'a model without positions'}
-        kind = kinds[model.config.pos_emb]
-        raise UserError(f'this is {kind}, which Hugging Face GPT-2 cannot represent: sample and evaluate it '
-                        'with nanogpt-sample and nanogpt-eval instead')
     rows = read_log(path.parent) if (path.parent/'log.jsonl').exists() else []
     vocab = meta.get('vocab_size', model.config.vocab_size)
     real = GPT(replace(model.config, vocab_size=vocab))  # without the padding rows
@@ -133,18 +165,19 @@ def export(source, dest, force=False, ckpt='ckpt') -> Path:
     tmp = tmp_path(dest)
     remove_stale_tmp(dest.parent, dest.name)  # the folders of exports that were killed
     try:
-        real.save_pretrained(tmp, eos_token_id=eos)
+        arch = write_weights(real, tmp, eos)
         GenerationConfig(bos_token_id=eos, eos_token_id=eos, pad_token_id=eos, do_sample=True, temperature=0.8,
                          # no further than its context
                          top_k=200, max_length=real.config.block_size).save_pretrained(tmp)
         tokenizer.save_pretrained(tmp)
+        check_export(tmp, real)
         if rows:
             plot_runs([path.parent], save=tmp/'loss.png')
-        (tmp/'README.md').write_text(model_card(real, meta, record, rows))
+        (tmp/'README.md').write_text(model_card(real, meta, record, rows, arch))
         swap_in(tmp, dest)  # one atomic exchange: DEST is the old export or the new one at every moment
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f'{dest}: a Hugging Face model ({real.get_num_params() / 1e6:.2f}M parameters, vocabulary {vocab}, '
+    print(f'{dest}: a Hugging Face {arch[0]} ({real.get_num_params() / 1e6:.2f}M parameters, vocabulary {vocab}, '
           f'{meta["tokenizer"]} tokenizer)')
     return dest
 
