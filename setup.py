@@ -13,6 +13,7 @@ py_versions = '3.10 3.11 3.12 3.13'.split()
 
 requirements = shlex.split(cfg.get('requirements', ''))
 dev_requirements = shlex.split(cfg.get('dev_requirements', ''))
+eval_requirements = shlex.split(cfg.get('eval_requirements', ''))
 min_python = cfg['min_python']
 lic = licenses[cfg['license']]
 
@@ -31,7 +32,7 @@ setuptools.setup(
     package_data={'nanogpt_nb': ['configs/*.py']},
     include_package_data=True,
     install_requires=requirements,
-    extras_require={'dev': dev_requirements},
+    extras_require={'dev': dev_requirements, 'eval': eval_requirements},
     python_requires='>=' + min_python,
     long_description=open('README.md', encoding='utf-8').read(),
     long_description_content_type='text/markdown',

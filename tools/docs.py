@@ -14,7 +14,7 @@ PAGES = {'core': '00_core', 'data': '00_data', 'prepare': '00a_prepare', 'shards
          'stream': '00c_stream', 'embmatrix': '01_embmatrix',
          'attention': '02_attention', 'model': '03_model', 'config': '03a_config', 'optim': '03b_optim',
          'checkpoint': '03c_checkpoint', 'parallel': '03d_parallel', 'train': '04_train', 'notebook': '04b_notebook',
-         'eval': '05_eval', 'tasks': '05a_tasks', 'export': '06_export', 'archs': '06a_archs',
+         'eval': '05_eval', 'tasks': '05a_tasks', 'lm_eval': '05b_lm_eval', 'export': '06_export', 'archs': '06a_archs',
          'bench': '07_bench'}  # module -> chapter page
 LOG_LINES = 12  # a longer printed log folds under its last line
 
