@@ -14,10 +14,10 @@ from .data import tokenizer_from_meta, make_tokenizer, token_dtype, UNFINISHED, 
 from .shards import write_shard, highest_id
 
 # %% auto #0
-__all__ = ['HUB_CORPORA', 'CONFIGS', 'FILE_KINDS', 'hub_corpus', 'corpus_files', 'script_refusal', 'fineweb_like',
-           'parquet_documents', 'open_documents', 'encode_documents', 'ordered_map', 'ShardWriter', 'start_or_resume',
-           'take_chars', 'stream_tokenizer', 'sync_folder', 'recorded_files', 'switch_in', 'bytes_per_token',
-           'shard_progress_bar', 'fill_shards', 'prepare_shards', 'finish_shards']
+__all__ = ['HUB_CORPORA', 'CONFIGS', 'FILE_KINDS', 'HUB_FOLDERS', 'hub_corpus', 'corpus_files', 'script_refusal', 'fineweb_like',
+           'parquet_documents', 'hub_documents', 'open_documents', 'encode_documents', 'ordered_map', 'ShardWriter',
+           'start_or_resume', 'take_chars', 'stream_tokenizer', 'sync_folder', 'recorded_files', 'switch_in',
+           'bytes_per_token', 'shard_progress_bar', 'fill_shards', 'prepare_shards', 'finish_shards']
 
 # %% ../nbs/00c_stream.ipynb #afa05bce
 HUB_CORPORA = {'fineweb-edu': 'HuggingFaceFW/fineweb-edu', 'fineweb': 'HuggingFaceFW/fineweb'}
@@ -79,33 +79,48 @@ def fineweb_like(folder, text: str, n_files: int = 3, copies: int = 1, doc_chars
     return folder
 
 # %% ../nbs/00c_stream.ipynb #ca53972e
-def parquet_documents(files, text_field='text', skip: int = 0):
-    "The texts of local parquet `files`, a batch of rows at a time (memory bounded by a batch, not a file)."
+def parquet_documents(files, text_field='text', skip: int = 0, opener=None):
+    "The texts of parquet `files` (paths, or opened by `opener`), a batch of rows at a time: memory bounded by a batch."
     import pyarrow.parquet as pq
-    for f in files:
-        if text_field not in (names := pq.ParquetFile(f).schema_arrow.names):
+    def table(f):
+        pf = pq.ParquetFile(opener(f) if opener else f)
+        if text_field not in (names := pf.schema_arrow.names):
             raise UserError(f'no field {text_field!r} in {f}; its fields are {names}: pass --text_field')
+        return pf
+    table(files[0])  # a wrong --text_field is refused now, not after the tokenizer is trained
     def texts():
         for f in files:
-            for batch in pq.ParquetFile(f).iter_batches(batch_size=1024, columns=[text_field]):
+            for batch in table(f).iter_batches(batch_size=1024, columns=[text_field]):
                 yield from (t for t in batch.column(0).to_pylist() if t is not None)
     return itertools.islice(texts(), skip, None)
 
+HUB_FOLDERS = {'sample-10BT': 'sample/10BT', 'sample-100BT': 'sample/100BT', 'sample-350BT': 'sample/350BT',
+               'default': 'data'}  # where each FineWeb config keeps its parquet files
+
+def hub_documents(repo: str, config: str, text_field='text', skip: int = 0):
+    "The texts of a FineWeb config, read from the hub's parquet files as local ones are (`parquet_documents`)."
+    from huggingface_hub import HfFileSystem
+    fs = HfFileSystem()
+    files = sorted(fs.glob(f'datasets/{repo}/{HUB_FOLDERS[config]}/**/*.parquet'))
+    if not files: raise UserError(f'no parquet files under {repo}/{HUB_FOLDERS[config]} on the hub: pass --input=DIR')
+    return parquet_documents(files, text_field, skip, opener=lambda path: fs.open(path, 'rb'))
+
 def open_documents(source: str, input=None, config=None, text_field='text', skip: int = 0):
     "The texts of a hub corpus (or of local files with `input`), streamed, from document number `skip` on."
-    import datasets, pyarrow.dataset
-    # parquet read without pre-buffering: pyarrow would otherwise hold a file's column chunks, and FineWeb's are 2 GB
-    lean = {'fragment_scan_options': pyarrow.dataset.ParquetFragmentScanOptions(pre_buffer=False)}
+    import datasets
     if input:
         files, kind = corpus_files(input)
         if kind == 'parquet': return parquet_documents(files, text_field, skip)
         kw = {'sample_by': 'document'} if kind == 'text' else {}
         ds = datasets.load_dataset(kind, data_files=[str(f) for f in files], split='train', streaming=True, **kw)
+    elif source in HUB_CORPORA:  # FineWeb: its parquet files, read as local ones are
+        name, config, _ = hub_corpus(source, config)
+        return from_hub(lambda n: hub_documents(n, config, text_field, skip), name, 'dataset',
+                        'pass --input=DIR of its parquet files downloaded')
     else:
         name, config, _ = hub_corpus(source, config)
-        kw = lean if source in HUB_CORPORA else {}  # FineWeb is parquet; other hub datasets may not be
         def load(n):
-            try: return datasets.load_dataset(n, name=config, split='train', streaming=True, **kw)
+            try: return datasets.load_dataset(n, name=config, split='train', streaming=True)
             except RuntimeError as e:
                 if 'scripts are no longer supported' in str(e): raise UserError(script_refusal(n)) from None
                 raise
