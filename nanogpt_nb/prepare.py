@@ -220,14 +220,12 @@ def _read_source(source, input, text_field, num_proc, out: Path):
     return ds, origin
 
 # %% ../nbs/00a_prepare.ipynb #9d6ef058
-def _check_options(input, num_proc, val_size, shard_tokens):
+def _check_options(input, num_proc, val_size):
     "Refuse options no prepare can use, before anything is read or written."
     if input and not Path(input).exists(): raise UserError(f'{input} not found: check the --input path')
     if num_proc is not None and num_proc < 1: raise UserError(f'num_proc must be at least 1, got {num_proc}')
     if val_size is not None and not 0 < val_size < 1:
         raise UserError(f'val_size is the fraction of documents for val, between 0 and 1: got {val_size}')
-    if shard_tokens is not None and shard_tokens <= 0:
-        raise UserError(f'--shard_tokens must be a positive number of tokens, not {shard_tokens}')
 
 def _prepare_sharded(source, out: Path, input, force, **options) -> dict:
     "`prepare_shards` into `out`, leaving no trace of a run that failed before its first shard."
@@ -261,7 +259,7 @@ def prepare(source, out=None, input=None, force=False, text_field='text', num_pr
         print(f'{out} is already prepared ({meta["train_tokens"]:,} train / {meta["val_tokens"]:,} val tokens); '
               'pass --force to redo it')
         return meta
-    _check_options(input, num_proc, val_size, shard_tokens)
+    _check_options(input, num_proc, val_size)  # --shard_tokens is checked where shards are written
     if shard_tokens is not None or (isinstance(source, str) and source in HUB_CORPORA):  # shards, streamed
         if not input and isinstance(source, str) and Path(source).exists(): input = source  # local files
         return _prepare_sharded(source, out, input, force, config=config, text_field=text_field, num_proc=num_proc,

@@ -107,10 +107,10 @@ def hub_documents(repo: str, config: str, text_field='text', skip: int = 0):
 
 def open_documents(source: str, input=None, config=None, text_field='text', skip: int = 0):
     "The texts of a hub corpus (or of local files with `input`), streamed, from document number `skip` on."
-    import datasets
     if input:
         files, kind = corpus_files(input)
         if kind == 'parquet': return parquet_documents(files, text_field, skip)
+        import datasets  # only for what is not parquet: the FineWeb path never pays for its import
         kw = {'sample_by': 'document'} if kind == 'text' else {}
         ds = datasets.load_dataset(kind, data_files=[str(f) for f in files], split='train', streaming=True, **kw)
     elif source in HUB_CORPORA:  # FineWeb: its parquet files, read as local ones are
@@ -118,6 +118,7 @@ def open_documents(source: str, input=None, config=None, text_field='text', skip
         return from_hub(lambda n: hub_documents(n, config, text_field, skip), name, 'dataset',
                         'pass --input=DIR of its parquet files downloaded')
     else:
+        import datasets
         name, config, _ = hub_corpus(source, config)
         def load(n):
             try: return datasets.load_dataset(n, name=config, split='train', streaming=True)
