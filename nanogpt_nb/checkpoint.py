@@ -15,9 +15,11 @@ import torch.distributed as dist
 from .core import (UserError, atomic_write, atomic_write_text, CKPT_FORMAT, strip_compile_prefix,
                              tensors_checksum, first_non_finite, check_writable, remove_stale_tmp, tmp_path, swap_in,
                              recover_swap, last_complete, RUN_FILE, TMP_MARK, tensor_shapes, error_cause, file_sha256,
-                             dcp_load, _disk_full)
+                             dcp_load, _disk_full, load_checkpoint)
 from .optim import optimizer_list
-from .config import TrainConfig
+from .config import TrainConfig, GPT2_NAMES, checkpoint_file
+from .data import check_meta, load_meta, data_dir, HFTokenizer, tokenizer_from_meta
+from .model import GPT, model_from_checkpoint
 try:
     import fcntl  # POSIX: locks that the OS releases when their process ends, however it ends
 except ImportError:
@@ -26,7 +28,7 @@ except ImportError:
 # %% auto #0
 __all__ = ['RunState', 'rng_state', 'set_rng_state', 'kept_checkpoints', 'run_record', 'not_finite_error', 'save_checkpoint',
            'restore', 'save_sharded', 'load_sharded_optimizer', 'claim_out_dir', 'resolve_resume', 'well_formed',
-           'log_rows', 'RunLog', 'start_wandb']
+           'log_rows', 'RunLog', 'start_wandb', 'checkpoint_data_meta', 'model_kind', 'load_model']
 
 # %% ../nbs/03c_checkpoint.ipynb #aa16ba6d
 @dataclass
@@ -352,3 +354,43 @@ def start_wandb(cfg: TrainConfig):
         raise UserError('wandb_log=True needs the wandb package: pip install wandb') from None
     wandb.init(project=cfg.wandb_project, name=cfg.wandb_run_name, config=asdict(cfg))
     return wandb
+
+# %% ../nbs/03c_checkpoint.ipynb #96614646
+def checkpoint_data_meta(ckpt: dict, path='checkpoint') -> dict:
+    "The data metadata of a checkpoint (nanoGPT's: from its data folder), with the dataset it was `trained_on`."
+    config = ckpt.get('config') if isinstance(ckpt.get('config'), dict) else {}
+    trained_on = config.get('dataset')
+    if ckpt.get('data_meta') is not None:
+        check_meta(ckpt['data_meta'], f'{path} (its data_meta)', 'the checkpoint is damaged: restore a copy',
+                   fields=('tokenizer', 'vocab_size'))
+        meta = ckpt['data_meta']
+    elif trained_on:  # nanoGPT's checkpoints: the tokenizer is in the data folder
+        meta = load_meta(data_dir(trained_on))
+    else:
+        raise UserError(f'{path} records neither its tokenizer (data_meta) nor its dataset (config): it was not '
+                        'written by training, and nothing says how to read its tokens')
+    return {**meta, 'trained_on': trained_on}  # the dataset evaluation defaults to
+
+def model_kind(source: str, ckpt='ckpt') -> tuple:
+    "`(kind, path)`: what `source` names (`gpt2`, `hf` folder or `checkpoint`); one line if it names nothing."
+    if source in GPT2_NAMES: return 'gpt2', source
+    if (Path(source)/'config.json').is_file(): return 'hf', Path(source)
+    path = checkpoint_file(source, ckpt)
+    if not last_complete(path).exists():
+        raise UserError(f'no checkpoint at {path}: check out_dir, or start with init_from=scratch')
+    return 'checkpoint', path
+
+def load_model(source: str, device='cpu', ckpt='ckpt'):
+    "`(model, tokenizer, data_meta)` from an out_dir or checkpoint (nanoGPT's too), a GPT-2 name or a HF folder."
+    kind, path = model_kind(str(source), ckpt)
+    if kind in ('gpt2', 'hf'):
+        model = GPT.from_pretrained(str(source), {'dropout': 0.0})
+        has_tokenizer = kind == 'hf' and (Path(source)/'tokenizer.json').exists()
+        meta = HFTokenizer.load(source).meta() if has_tokenizer else {'tokenizer': 'gpt2'}
+        meta['vocab_size'] = 50257 if meta['tokenizer'] == 'gpt2' else model.config.vocab_size
+    else:
+        c = load_checkpoint(path, device)
+        model = model_from_checkpoint(c, path, dropout=0.0)
+        meta = checkpoint_data_meta(c, path)
+    return model.to(device).eval(), tokenizer_from_meta(meta), meta
+

@@ -18,57 +18,25 @@ import numpy as np
 import torch
 import torch.distributed as dist
 
-from .core import (UserError, run_cli, load_checkpoint, pick_device, pick_dtype, autocast_ctx,
+from .core import (UserError, run_cli, pick_device, pick_dtype, autocast_ctx,
                              setup_distributed, moved)
-from .data import (load_meta, load_tokens, tokenizer_from_meta, HFTokenizer, check_meta, data_dir,
-                             same_vocabulary)
-from .model import GPT, model_from_checkpoint
+from .data import load_meta, load_tokens, data_dir, same_vocabulary
 from .tasks import task_path, load_task, run_task
 from .config import (TrainConfig, opt, key_help, option_help, load_config, split_options, init_kind,
-                               checkpoint_file, GPT2_NAMES, check_ranges)
-from .checkpoint import log_rows
+                               check_ranges)
+from .checkpoint import log_rows, load_model
 
 # %% auto #0
-__all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'checkpoint_data_meta', 'model_source', 'load_model', 'evaluate', 'eval_main', 'eval_cli',
-           'task_main', 'SampleConfig', 'sample', 'sample_cli', 'read_log', 'plot_runs', 'attention_maps',
-           'plot_attention', 'sampler_widget']
+__all__ = ['EVAL_OPTIONS', 'EVAL_HELP', 'model_source', 'evaluate', 'eval_main', 'eval_cli', 'task_main', 'SampleConfig',
+           'sample', 'sample_cli', 'read_log', 'plot_runs', 'attention_maps', 'plot_attention', 'sampler_widget']
 
 # %% ../nbs/05_eval.ipynb #13c121d3
-def checkpoint_data_meta(ckpt: dict, path='checkpoint') -> dict:
-    "The data metadata of a checkpoint (nanoGPT's: from its data folder), with the dataset it was `trained_on`."
-    config = ckpt.get('config') if isinstance(ckpt.get('config'), dict) else {}
-    trained_on = config.get('dataset')
-    if ckpt.get('data_meta') is not None:
-        check_meta(ckpt['data_meta'], f'{path} (its data_meta)', 'the checkpoint is damaged: restore a copy',
-                   fields=('tokenizer', 'vocab_size'))
-        meta = ckpt['data_meta']
-    elif trained_on:  # nanoGPT's checkpoints: the tokenizer is in the data folder
-        meta = load_meta(data_dir(trained_on))
-    else:
-        raise UserError(f'{path} records neither its tokenizer (data_meta) nor its dataset (config): it was not '
-                        'written by training, and nothing says how to read its tokens')
-    return {**meta, 'trained_on': trained_on}  # the dataset evaluation defaults to
-
 def model_source(cfg) -> str:
     "What evaluation reads: the model `init_from` names, or the checkpoint in `out_dir`; one line for a bad name."
     source = cfg.out_dir if cfg.init_from in ('scratch', 'resume') else cfg.init_from
     init_kind(source if source != cfg.out_dir else 'resume')
     return source
 
-def load_model(source: str, device='cpu', ckpt='ckpt'):
-    "`(model, tokenizer, data_meta)` from an out_dir or checkpoint (nanoGPT's too), a GPT-2 name or a HF folder."
-    kind = 'gpt2' if source in GPT2_NAMES else 'hf' if (Path(source)/'config.json').is_file() else 'checkpoint'
-    if kind in ('gpt2', 'hf'):
-        model = GPT.from_pretrained(str(source), {'dropout': 0.0})
-        has_tokenizer = kind == 'hf' and (Path(source)/'tokenizer.json').exists()
-        meta = HFTokenizer.load(source).meta() if has_tokenizer else {'tokenizer': 'gpt2'}
-        meta['vocab_size'] = 50257 if meta['tokenizer'] == 'gpt2' else model.config.vocab_size
-    else:
-        path = checkpoint_file(source, ckpt)
-        c = load_checkpoint(path, device)
-        model = model_from_checkpoint(c, path, dropout=0.0)
-        meta = checkpoint_data_meta(c, path)
-    return model.to(device).eval(), tokenizer_from_meta(meta), meta
 
 # %% ../nbs/05_eval.ipynb #cbfe4a64
 @torch.no_grad()
@@ -114,7 +82,8 @@ def evaluate(model, data, block_size, batch_size=8, mode='windows', stride=None,
 
 # %% ../nbs/05_eval.ipynb #982cc167
 EVAL_OPTIONS = {'contexts': '', 'mode': 'windows', 'stride': 0, 'split': 'val', 'ckpt': 'ckpt', 'max_windows': 0,
-                'task': '', 'task_file': '', 'limit': 0, 'task_batch': 4, 'json': False}
+                'task': '', 'task_file': '', 'limit': 0, 'task_batch': 4, 'json': False, 'lm_eval_tasks': '',
+                'lm_eval_include': '', 'lm_eval_shots': -1, 'lm_eval_out': '', 'truncate': True}
 EVAL_HELP = {
     'contexts': "context lengths to evaluate at, e.g. 256,512,1024; '': the model's block_size",
     'mode': 'windows (non-overlapping) | sliding (every token scored with stride tokens of new context)',
@@ -128,6 +97,11 @@ EVAL_HELP = {
     'limit': 'score only the first N items; 0: all',
     'task_batch': 'items per forward pass',
     'json': 'print the task result as one JSON object on stdout',
+    'lm_eval_tasks': "lm-eval tasks to score, e.g. hellaswag,arc_easy (needs pip install 'nanogpt_nb[eval]')",
+    'lm_eval_include': 'a folder of lm-eval task YAMLs of your own',
+    'lm_eval_shots': "few-shot examples per lm-eval item; -1: each task's own",
+    'lm_eval_out': "where lm-eval's JSON results go; '': beside the checkpoint (ckpt.lm_eval.json)",
+    'truncate': "contexts longer than the model's window: cut from the left and counted (True), or refused",
 }
 
 # %% ../nbs/05_eval.ipynb #514266ad
@@ -135,12 +109,15 @@ def eval_main(argv):
     "`nanogpt-eval`'s work: the loss and perplexity of a checkpoint or GPT-2 at each requested context."
     opts, rest = split_options(argv, EVAL_OPTIONS)
     check_ranges(opts, {'stride': (0, math.inf), 'max_windows': (0, math.inf), 'limit': (0, math.inf),
-                        'task_batch': (1, math.inf)})
+                        'task_batch': (1, math.inf), 'lm_eval_shots': (-1, math.inf)})
     for key, allowed in (('split', ('train', 'val')), ('ckpt', ('ckpt', 'best'))):
         if opts[key] not in allowed: raise UserError(f'--{key} must be {" or ".join(allowed)}, got {opts[key]!r}')
     if not all(c.strip().isdigit() and int(c) > 0 for c in opts['contexts'].split(',') if c):
         raise UserError(f"--contexts must be positive whole numbers, e.g. 256,512; got {opts['contexts']!r}")
     cfg = load_config(rest)
+    if opts['lm_eval_tasks']:
+        from nanogpt_nb.lm_eval import lm_eval_main  # lm-eval is an optional extra
+        return lm_eval_main(model_source(cfg), opts, cfg)
     if opts['task'] or opts['task_file']:
         return task_main(opts, cfg)
     device = pick_device(cfg.device)

@@ -15,7 +15,8 @@ from .archs import hf_architecture
 from .data import HFTokenizer, flag
 from .model import GPT, model_from_checkpoint
 from .config import checkpoint_file
-from .eval import checkpoint_data_meta, read_log, plot_runs
+from .checkpoint import checkpoint_data_meta
+from .eval import read_log, plot_runs
 
 # %% auto #0
 __all__ = ['GPT2_FILES', 'GPT2_ARCH', 'POSITIONS', 'EXPORT_TAGS', 'gpt2_hf_tokenizer', 'char_hf_tokenizer', 'hf_tokenizer',

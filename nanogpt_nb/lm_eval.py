@@ -4,13 +4,16 @@
 
 # %% ../nbs/05b_lm_eval.ipynb #78e5930b
 from __future__ import annotations
-import os, sys
+import argparse, json, os, sys
+from difflib import get_close_matches
+from pathlib import Path
 
 import torch
 import torch.nn.functional as F
 
-from .core import UserError, run_cli
-from .eval import load_model
+from .core import UserError, run_cli, pick_device, pick_dtype, autocast_ctx, check_writable, atomic_write_text
+from .data import flag
+from .checkpoint import load_model, model_kind
 
 try:
     from lm_eval.api.model import LM
@@ -18,9 +21,11 @@ except ImportError:  # the [eval] extra is not installed: the class still define
     LM = object
 
 INSTALL = "lm-eval is not installed: pip install 'nanogpt_nb[eval]' (or pip install 'lm_eval[hf]')"
+NO_CHECKPOINT = 'give --model_args checkpoint=OUT_DIR (or a ckpt.pt, a GPT-2 name, an exported folder)'
 
 # %% auto #0
-__all__ = ['INSTALL', 'encode_pair', 'rolling_loglikelihoods', 'generate_texts', 'NanoGPTLM', 'register', 'lm_eval_cli']
+__all__ = ['INSTALL', 'NO_CHECKPOINT', 'TASK_KEYED', 'encode_pair', 'score_rows', 'rolling_loglikelihoods', 'generate_texts',
+           'NanoGPTLM', 'unknown_tasks', 'check_cli_args', 'register', 'lm_eval_cli', 'merge_results', 'lm_eval_main']
 
 # %% ../nbs/05b_lm_eval.ipynb #b0fbebf8
 def encode_pair(tok, context: str, continuation: str, prefix: int | None = None) -> tuple:
@@ -31,6 +36,29 @@ def encode_pair(tok, context: str, continuation: str, prefix: int | None = None)
     whole, head = tok.encode(context + continuation), tok.encode(context)
     return head, whole[len(head):]
 
+# %% ../nbs/05b_lm_eval.ipynb #5f46773a
+def score_rows(self, rows: list) -> list:
+    "`(summed log-prob, all greedy)` of each `(context ids, continuation ids)` for `NanoGPTLM` `self`, cut to fit."
+    order = sorted(range(len(rows)), key=lambda i: -len(rows[i][0]) - len(rows[i][1]))  # longest first: less padding
+    out = [None] * len(rows)
+    for start in range(0, len(order), self.batch_size):
+        chunk = order[start:start + self.batch_size]
+        seqs = [(rows[i][0] + rows[i][1])[-(self.max_length + 1):] for i in chunk]
+        wanted = [s[len(s) - min(len(rows[i][1]), len(s) - 1):] for i, s in zip(chunk, seqs)]
+        x = torch.zeros(len(seqs), max(len(s) for s in seqs) - 1, dtype=torch.long)
+        scored = torch.zeros_like(x, dtype=torch.bool)  # the positions that predict a continuation token
+        for r, (s, want) in enumerate(zip(seqs, wanted)):
+            x[r, :len(s) - 1] = torch.tensor(s[:-1])
+            scored[r, len(s) - 1 - len(want):len(s) - 1] = True
+        with torch.no_grad(), self.ctx:  # the output layer only where a continuation is scored
+            h = self.model.hidden_states(x.to(self._device))[scored.to(self._device)]
+            logp = F.log_softmax(self.model.lm_head(h)[:, :self.vocab_size].float(), dim=-1).cpu()
+        for i, want, part in zip(chunk, wanted, logp.split([len(w) for w in wanted])):
+            want = torch.tensor(want)
+            out[i] = (part.gather(-1, want[:, None]).sum().item(), bool((part.argmax(-1) == want).all()))
+    return out
+
+
 # %% ../nbs/05b_lm_eval.ipynb #92a799fc
 def rolling_loglikelihoods(self, requests) -> list:
     "The log-likelihood of each request's whole text, scored by `NanoGPTLM` `self` in windows of its length."
@@ -39,67 +67,68 @@ def rolling_loglikelihoods(self, requests) -> list:
     for r in requests:
         windows = [make_disjoint_window(w) for w in get_rolling_token_windows(
             self.tok.encode(r.args[0]), prefix_token=self.prefix, max_seq_len=self.max_length, context_len=1)]
-        out.append(sum(s for s, _ in self._logprobs(windows)))
+        out.append(sum(s for s, _ in score_rows(self, windows)))
     return out
 
 def generate_texts(self, requests) -> list:
     "Greedy (or sampled) text after each request's context, up to `max_gen_toks` or the first `until` string."
+    asked = [(self.tok.encode(r.args[0]), r.args[1]) for r in requests]
+    self.fit([len(ids) for ids, _ in asked], 'generation contexts')  # cut to the window: the new tokens slide it
+    asked = [(ids[-self.max_length:], kwargs) for ids, kwargs in asked]
     out = []
-    for r in requests:
-        context, kwargs = r.args
+    for ids, kwargs in asked:
         until = kwargs.get('until') or []; until = [until] if isinstance(until, str) else until
-        new = int(kwargs.get('max_gen_toks', 256))
-        ids = self.tok.encode(context)[-max(1, self.max_length - new):] if self.model.config.learned_positions \
-            else self.tok.encode(context)
         temperature = float(kwargs.get('temperature', 0.0)) if kwargs.get('do_sample') else 0.0
         x = torch.tensor([ids or [self.prefix]], device=self._device)
-        y = self.model.generate(x, new, temperature=temperature, vocab_size=self.vocab_size, eot=self.tok.eot)
+        with self.ctx:
+            y = self.model.generate(x, int(kwargs.get('max_gen_toks', 256)), temperature=temperature,
+                                    vocab_size=self.vocab_size, eot=self.tok.eot)
         text = self.tok.decode([t for t in y[0, x.size(1):].tolist() if t != self.tok.eot])
         for stop in until:
             if stop and stop in text: text = text[:text.index(stop)]
         out.append(text)
     return out
 
+
 # %% ../nbs/05b_lm_eval.ipynb #027838b0
 class NanoGPTLM(LM):
     "lm-eval's model interface over a nanogpt_nb checkpoint (or a GPT-2 name, or an exported folder)."
-    def __init__(self, checkpoint=None, device='cpu', batch_size=8, max_length=None, ckpt='ckpt', **kwargs):
+    def __init__(self, checkpoint=None, device='cpu', batch_size=8, max_length=None, ckpt='ckpt', dtype='float32',
+                 truncate=True, **kwargs):
         if LM is object: raise UserError(INSTALL)
         super().__init__()
-        if not checkpoint:
-            raise UserError('give --model_args checkpoint=OUT_DIR (or a ckpt.pt, a GPT-2 name, an exported folder)')
+        if not checkpoint: raise UserError(NO_CHECKPOINT)
         # lm-eval passes its --device (cuda unless told) and --batch_size here; like its hf model, CPU without a GPU
         device = 'cpu' if not device or (str(device).startswith('cuda') and not torch.cuda.is_available()) else device
         self.model, self.tok, meta = load_model(str(checkpoint), device, ckpt)
         self._device, self.batch_size = device, int(batch_size) if str(batch_size).isdigit() else 8
+        self.ctx = autocast_ctx(device.split(':')[0], pick_dtype(dtype, device.split(':')[0]))
         self.vocab_size = meta.get('vocab_size', self.model.config.vocab_size)
         c = self.model.config
         self.max_length = int(max_length) if max_length and not c.learned_positions else c.block_size
+        self.truncate, self.cut = flag(truncate) if isinstance(truncate, str) else bool(truncate), 0
         # what an empty context, and a text's first token, are conditioned on: end-of-text, or for a character
         # vocabulary (which has none) a newline, since the texts it learned from begin after one
         self.prefix = self.tok.eot if self.tok.eot is not None else (self.tok.encode('\n') or [0])[0]
 
-    def _logprobs(self, rows: list) -> list:
-        "`(summed log-prob, all greedy)` of each `(context ids, continuation ids)`, cut from the left to fit."
-        out = []
-        for start in range(0, len(rows), self.batch_size):
-            batch = [(c + t)[-(self.max_length + 1):] for c, t in rows[start:start + self.batch_size]]
-            width = max(len(ids) for ids in batch) - 1
-            x = torch.zeros(len(batch), width, dtype=torch.long)
-            for i, ids in enumerate(batch): x[i, :len(ids) - 1] = torch.tensor(ids[:-1])
-            with torch.no_grad():
-                logits, _ = self.model(x.to(self._device), x.to(self._device))  # targets: logits at every position
-            logp = F.log_softmax(logits[..., :self.vocab_size].float(), dim=-1).cpu()
-            for i, ((_, cont), ids) in enumerate(zip(rows[start:start + self.batch_size], batch)):
-                n, end = len(cont), len(ids) - 1
-                want = torch.tensor(ids[end - n + 1:end + 1])
-                scores = logp[i, end - n:end]
-                out.append((scores.gather(-1, want[:, None]).sum().item(), bool((scores.argmax(-1) == want).all())))
-        return out
+    def fit(self, lengths: list, what='requests'):
+        "Count the inputs longer than the model's window (they are cut from the left), or refuse them."
+        long = [n for n in lengths if n > self.max_length]
+        if not long: return
+        window = (f"the {self.max_length} tokens this learned-position model sees (its block_size)"
+                  if self.model.config.learned_positions else f'max_length={self.max_length} tokens')
+        said = f'{len(long)} of {len(lengths)} {what} need more than {window}, up to {max(long)}'
+        if not self.truncate:
+            raise UserError(f'{said}; truncate=True cuts them from the left, as lm-eval\'s hf model does'
+                            + ('' if self.model.config.learned_positions else ', or raise max_length'))
+        self.cut += len(long)
+        print(f'note: {said}; they were cut from the left (truncate=False refuses)', file=sys.stderr)
 
     def loglikelihood(self, requests) -> list:
         "The log-likelihood of each request's continuation after its context, and whether it is the greedy one."
-        return self._logprobs([encode_pair(self.tok, *r.args[:2], self.prefix) for r in requests])
+        rows = [encode_pair(self.tok, *r.args[:2], self.prefix) for r in requests]
+        self.fit([len(c) + len(t) - 1 for c, t in rows])
+        return score_rows(self, rows)
 
     def loglikelihood_rolling(self, requests) -> list:
         "The log-likelihood of each request's whole text (perplexity tasks)."
@@ -108,6 +137,31 @@ class NanoGPTLM(LM):
     def generate_until(self, requests) -> list:
         "The text generated after each request's context."
         return generate_texts(self, requests)
+
+
+# %% ../nbs/05b_lm_eval.ipynb #97002db9
+def unknown_tasks(names: list, manager) -> str:
+    "One line naming each task `manager` (an lm-eval `TaskManager`) does not know, with its close matches; '' if none."
+    missing = [n for n in names if not n.endswith('.yaml') and not manager.match_tasks([n])]
+    if not missing: return ''
+    said = '; '.join(f"{n!r} (close: {', '.join(close)})" if (close := get_close_matches(n, manager.all_tasks, 3))
+                     else repr(n) for n in missing)
+    return (f'lm-eval has no task {said}: `lm-eval list tasks` names them all, and --include_path DIR adds your '
+            'own task YAMLs')
+
+def check_cli_args(argv: list) -> tuple:
+    "`(tasks, include_path)` of lm-eval's arguments; for `--model nanogpt_nb`, one line if the checkpoint is missing."
+    p = argparse.ArgumentParser(add_help=False)
+    for names in (('--model', '-m'), ('--model_args', '-a'), ('--tasks', '-t'), ('--include_path',)):
+        p.add_argument(*names, default='')
+    args, _ = p.parse_known_args(argv)
+    if args.model == 'nanogpt_nb':
+        from lm_eval.utils import simple_parse_args_string
+        model_args = (json.loads(args.model_args) if args.model_args.strip().startswith('{')
+                      else simple_parse_args_string(args.model_args))
+        if not model_args.get('checkpoint'): raise UserError(NO_CHECKPOINT)
+        model_kind(str(model_args['checkpoint']), model_args.get('ckpt', 'ckpt'))
+    return [t for t in args.tasks.split(',') if t], args.include_path or None
 
 
 # %% ../nbs/05b_lm_eval.ipynb #b58cbdd7
@@ -121,10 +175,72 @@ def lm_eval_cli(argv=None):
     "`python -m nanogpt_nb.lm_eval ARGS`: lm-eval's command line with `nanogpt_nb` among its models."
     def main(argv):
         register()
+        tasks, include_path = check_cli_args(argv)
         from lm_eval.__main__ import cli_evaluate
+        from lm_eval.tasks import TaskManager
         sys.argv = ['lm_eval', *argv]
-        cli_evaluate()
+        try:
+            cli_evaluate()
+        except ValueError as e:  # lm-eval's own words for an unknown task name: ours add the close matches
+            if not str(e).startswith('Tasks not found'): raise
+            raise UserError(unknown_tasks(tasks, TaskManager(include_path=include_path)) or str(e)) from None
     return run_cli(main, sys.argv[1:] if argv is None else argv)
+
+
+# %% ../nbs/05b_lm_eval.ipynb #6115c8d3
+TASK_KEYED = ('results', 'groups', 'group_subtasks', 'configs', 'versions', 'n-shot', 'higher_is_better', 'n-samples')
+
+def merge_results(path, results: dict) -> dict:
+    "lm-eval's `results`, with what `path` holds for other tasks kept; one line if `path` is not lm-eval's JSON."
+    path, old = Path(path), {}
+    if path.exists():
+        try: old = json.loads(path.read_text())
+        except (ValueError, UnicodeDecodeError, OSError): old = None
+        if not isinstance(old, dict) or not isinstance(old.get('results'), dict):
+            raise UserError(f'{path} is not lm-eval results, so it is not replaced: move it away or give '
+                            '--lm_eval_out=FILE')
+    merged = {**old, **results}
+    for key in TASK_KEYED:
+        if isinstance(old.get(key), dict) and isinstance(results.get(key), dict):
+            merged[key] = {**old[key], **results[key]}
+    return merged
+
+
+# %% ../nbs/05b_lm_eval.ipynb #4cfd9cfe
+def lm_eval_main(source: str, opts: dict, cfg) -> dict:
+    "`nanogpt-eval --lm_eval_tasks=...`: lm-eval's tasks on a model; the JSON results beside its checkpoint, a table."
+    if LM is object: raise UserError(INSTALL)
+    if int(os.environ.get('WORLD_SIZE', '1')) > 1:
+        raise UserError('lm-eval tasks run in one process: start nanogpt-eval --lm_eval_tasks without torchrun')
+    contexts = [int(c) for c in opts['contexts'].split(',') if c]
+    if len(contexts) > 1: raise UserError('with --lm_eval_tasks, --contexts is one length (max_length), not a list')
+    kind, path = model_kind(source, opts['ckpt'])
+    out = opts['lm_eval_out'] or (Path(path).with_suffix('.lm_eval.json') if kind == 'checkpoint' else '')
+    if out:  # before an hour of scoring: a folder that takes the file, and no foreign file in the way
+        check_writable(Path(out).parent, 'give --lm_eval_out=FILE in a folder you can write to')
+        merge_results(out, {})
+    from lm_eval import simple_evaluate
+    from lm_eval.tasks import TaskManager
+    from lm_eval.utils import make_table, handle_non_serializable
+    names = [t.strip() for t in opts['lm_eval_tasks'].split(',') if t.strip()]
+    manager = TaskManager(include_path=opts['lm_eval_include'] or None)
+    if line := unknown_tasks(names, manager): raise UserError(line)
+    lm = NanoGPTLM(source, pick_device(cfg.device), opts['task_batch'], contexts[0] if contexts else None,
+                   opts['ckpt'], cfg.dtype, opts['truncate'])
+    results = simple_evaluate(model=lm, tasks=names, task_manager=manager, limit=opts['limit'] or None,
+                              num_fewshot=None if opts['lm_eval_shots'] < 0 else opts['lm_eval_shots'],
+                              log_samples=False, verbosity='ERROR')
+    if opts['json']: print(json.dumps(results['results'], default=handle_non_serializable))
+    else: print(make_table(results) + (make_table(results, 'groups') if results.get('groups') else ''))
+    if out:
+        text = json.dumps(merge_results(out, results), indent=2, default=handle_non_serializable, ensure_ascii=False)
+        atomic_write_text(out, text + '\n')
+        print(f'lm-eval results: {out}', file=sys.stderr if opts['json'] else sys.stdout)
+    else:
+        print(f'note: {source} is not a checkpoint, so the results are not saved: give --lm_eval_out=FILE',
+              file=sys.stderr)
+    return results
+
 
 # %% ../nbs/05b_lm_eval.ipynb #7cc8d46f
 if __name__ == '__main__' and '__file__' in globals() and not os.environ.get('IN_TEST'): lm_eval_cli()
