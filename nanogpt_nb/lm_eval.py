@@ -24,8 +24,9 @@ INSTALL = "lm-eval is not installed: pip install 'nanogpt_nb[eval]' (or pip inst
 NO_CHECKPOINT = 'give --model_args checkpoint=OUT_DIR (or a ckpt.pt, a GPT-2 name, an exported folder)'
 
 # %% auto #0
-__all__ = ['INSTALL', 'NO_CHECKPOINT', 'TASK_KEYED', 'encode_pair', 'score_rows', 'rolling_loglikelihoods', 'generate_texts',
-           'NanoGPTLM', 'unknown_tasks', 'check_cli_args', 'register', 'lm_eval_cli', 'merge_results', 'lm_eval_main']
+__all__ = ['INSTALL', 'NO_CHECKPOINT', 'TASK_KEYED', 'CORE', 'METRICS', 'encode_pair', 'score_rows', 'rolling_loglikelihoods',
+           'generate_texts', 'NanoGPTLM', 'unknown_tasks', 'check_cli_args', 'register', 'lm_eval_cli', 'merge_results',
+           'lm_eval_main', 'core_summary', 'core_lines']
 
 # %% ../nbs/05b_lm_eval.ipynb #b0fbebf8
 def encode_pair(tok, context: str, continuation: str, prefix: int | None = None) -> tuple:
@@ -232,14 +233,63 @@ def lm_eval_main(source: str, opts: dict, cfg) -> dict:
                               log_samples=False, verbosity='ERROR')
     if opts['json']: print(json.dumps(results['results'], default=handle_non_serializable))
     else: print(make_table(results) + (make_table(results, 'groups') if results.get('groups') else ''))
+    merged = merge_results(out, results) if out else results
+    if out: atomic_write_text(out, json.dumps(merged, indent=2, default=handle_non_serializable) + '\n')
+    said = sys.stderr if opts['json'] else sys.stdout  # with --json, stdout is the one JSON object
+    if any(task in merged['results'] for task, _, _ in CORE.values()):
+        print(core_lines(core_summary(merged)), file=said)
     if out:
-        text = json.dumps(merge_results(out, results), indent=2, default=handle_non_serializable, ensure_ascii=False)
-        atomic_write_text(out, text + '\n')
-        print(f'lm-eval results: {out}', file=sys.stderr if opts['json'] else sys.stdout)
+        print(f'lm-eval results: {out}', file=said)
     else:
         print(f'note: {source} is not a checkpoint, so the results are not saved: give --lm_eval_out=FILE',
               file=sys.stderr)
     return results
+
+
+# %% ../nbs/05b_lm_eval.ipynb #4b7104a2
+# nanochat's CORE: DCLM's 22 "core" tasks, as label: (lm-eval's nearest task, CORE's few-shot count, random baseline %)
+CORE = {
+    'hellaswag_zeroshot': ('hellaswag', 0, 25), 'jeopardy': (None, 10, 0),
+    'bigbench_qa_wikidata': ('bigbench_qa_wikidata_generate_until', 10, 0), 'arc_easy': ('arc_easy', 10, 25),
+    'arc_challenge': ('arc_challenge', 10, 25), 'copa': ('copa', 0, 50), 'commonsense_qa': ('commonsense_qa', 10, 20),
+    'piqa': ('piqa', 10, 50), 'openbook_qa': ('openbookqa', 0, 25), 'lambada_openai': ('lambada_openai', 0, 0),
+    'hellaswag': ('hellaswag', 10, 25), 'winograd': ('wsc273', 0, 50), 'winogrande': ('winogrande', 0, 50),
+    'bigbench_dyck_languages': ('bigbench_dyck_languages_generate_until', 10, 0),
+    'agi_eval_lsat_ar': ('agieval_lsat_ar', 3, 20),
+    'bigbench_cs_algorithms': ('bigbench_cs_algorithms_generate_until', 10, 0),
+    'bigbench_operators': ('bigbench_operators_generate_until', 10, 0),
+    'bigbench_repeat_copy_logic': ('bigbench_repeat_copy_logic_generate_until', 10, 0),
+    'squad': ('squad_completion', 10, 0), 'coqa': ('coqa', 0, 0), 'boolq': ('boolq', 10, 62),
+    'bigbench_language_identification': ('bigbench_language_identification_multiple_choice', 10, 9.1),
+}
+METRICS = ('acc_norm', 'acc', 'exact_match', 'em', 'contains')  # the first a task reports is its accuracy
+
+def core_summary(results: dict) -> dict:
+    "nanochat's CORE from lm-eval `results`: each task's centered accuracy, their mean, and what is missing."
+    scored, missing = {}, {}
+    for label, (task, shots, baseline) in CORE.items():
+        got, ran = results.get('results', {}).get(task), results.get('n-shot', {}).get(task)
+        if got is None: missing[label] = 'not in lm-eval' if task is None else 'not run'; continue
+        if ran != shots: missing[label] = f'{task} ran {ran}-shot, CORE is {shots}-shot'; continue
+        acc = next((v for m in METRICS for k, v in got.items() if k.split(',')[0] == m and isinstance(v, float)), None)
+        if acc is None: missing[label] = f'{task} reports none of {", ".join(METRICS)}'; continue
+        scored[label] = {'task': task, 'acc': acc, 'baseline': baseline / 100,
+                         'centered': (acc - baseline / 100) / (1 - baseline / 100)}
+    core = sum(s['centered'] for s in scored.values()) / len(scored) if scored else None
+    return {'core': core, 'scored': scored, 'missing': missing}
+
+def core_lines(summary: dict) -> str:
+    "The CORE summary as text: one row per task scored, the mean, and whether it is complete."
+    rows = [f"{label:34} {s['task']:48} acc {s['acc']:.4f}  baseline {s['baseline']:.3f}  "
+            f"centered {s['centered']:+.4f}" for label, s in summary['scored'].items()]
+    n, total = len(summary['scored']), len(CORE)
+    head = f"CORE {summary['core']:.4f} over {n} of {total} tasks" if n else f'CORE: none of its {total} tasks ran'
+    not_run = [k for k, v in summary['missing'].items() if v == 'not run']
+    why = [f'{k}: {v}' for k, v in summary['missing'].items() if v != 'not run']
+    if summary['missing']:
+        head += f"; incomplete, {len(summary['missing'])} missing: " + '; '.join(
+            why + ([f"not run: {', '.join(not_run)}"] if not_run else []))
+    return '\n'.join(rows + [head])
 
 
 # %% ../nbs/05b_lm_eval.ipynb #7cc8d46f
