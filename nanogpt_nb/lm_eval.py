@@ -120,7 +120,8 @@ class NanoGPTLM(LM):
                   if self.model.config.learned_positions else f'max_length={self.max_length} tokens')
         said = f'{len(long)} of {len(lengths)} {what} need more than {window}, up to {max(long)}'
         if not self.truncate:
-            raise UserError(f'{said}; truncate=True cuts them from the left, as lm-eval\'s hf model does'
+            raise UserError(f'{said}; without truncate=False they are cut from the left, as lm-eval\'s hf model '
+                            'cuts them'
                             + ('' if self.model.config.learned_positions else ', or raise max_length'))
         self.cut += len(long)
         print(f'note: {said}; they were cut from the left (truncate=False refuses)', file=sys.stderr)
@@ -224,7 +225,10 @@ def lm_eval_main(source: str, opts: dict, cfg) -> dict:
     from lm_eval.tasks import TaskManager
     from lm_eval.utils import make_table, handle_non_serializable
     names = [t.strip() for t in opts['lm_eval_tasks'].split(',') if t.strip()]
-    manager = TaskManager(include_path=opts['lm_eval_include'] or None)
+    # tasks of your own alone are found in a moment; lm-eval's index of its thousands of tasks takes seconds
+    mine = opts['lm_eval_include'] and TaskManager(include_path=opts['lm_eval_include'], include_defaults=False)
+    manager = (mine if mine and not unknown_tasks(names, mine)
+               else TaskManager(include_path=opts['lm_eval_include'] or None))
     if line := unknown_tasks(names, manager): raise UserError(line)
     lm = NanoGPTLM(source, pick_device(cfg.device), opts['task_batch'], contexts[0] if contexts else None,
                    opts['ckpt'], cfg.dtype, opts['truncate'])
