@@ -16,8 +16,8 @@ from .shards import write_shard, highest_id
 # %% auto #0
 __all__ = ['HUB_CORPORA', 'CONFIGS', 'FILE_KINDS', 'HUB_FOLDERS', 'hub_corpus', 'corpus_files', 'script_refusal', 'fineweb_like',
            'parquet_documents', 'hub_documents', 'open_documents', 'encode_documents', 'ordered_map', 'ShardWriter',
-           'start_or_resume', 'take_chars', 'stream_tokenizer', 'sync_folder', 'recorded_files', 'switch_in',
-           'bytes_per_token', 'shard_progress_bar', 'fill_shards', 'prepare_shards', 'finish_shards']
+           'well_formed_progress', 'start_or_resume', 'take_chars', 'stream_tokenizer', 'sync_folder', 'recorded_files',
+           'switch_in', 'bytes_per_token', 'shard_progress_bar', 'fill_shards', 'prepare_shards', 'finish_shards']
 
 # %% ../nbs/00c_stream.ipynb #afa05bce
 HUB_CORPORA = {'fineweb-edu': 'HuggingFaceFW/fineweb-edu', 'fineweb': 'HuggingFaceFW/fineweb'}
@@ -206,6 +206,15 @@ class ShardWriter:
         self.fill = 0
 
 # %% ../nbs/00c_stream.ipynb #9b65b7ac
+def well_formed_progress(progress) -> bool:
+    "Whether `progress` is what a prepare writes: settings, shards with plain `.bin` names and counts, a position."
+    count = lambda v: type(v) is int and v >= 0
+    plain = lambda n: isinstance(n, str) and n == Path(n).name and not n.startswith('.') and n.endswith('.bin')
+    return (isinstance(progress, dict) and isinstance(progress.get('settings'), dict)
+            and isinstance(progress.get('shards'), list) and count(progress.get('next_doc'))
+            and count(progress.get('doc_offset'))
+            and all(isinstance(s, dict) and plain(s.get('name')) and count(s.get('tokens')) for s in progress['shards']))
+
 def start_or_resume(stage: Path, settings: dict, force: bool) -> dict:
     "The progress of the stopped prepare in `stage` if it had the same `settings`, else a new one."
     path = stage/'progress.json'
@@ -214,8 +223,9 @@ def start_or_resume(stage: Path, settings: dict, force: bool) -> dict:
     if path.exists():
         try: progress = json.loads(path.read_text())
         except ValueError: progress = None
-        if not isinstance(progress, dict) or not isinstance(progress.get('settings'), dict):
-            raise UserError(f'{path} is unreadable: pass --force to start this prepare over')
+        if not well_formed_progress(progress):
+            raise UserError(f'{path} is unreadable or not what nanogpt-prepare writes: pass --force to start this '
+                            'prepare over')
         if progress['settings'] != settings:
             differ = sorted(k for k in settings.keys() | progress['settings'].keys()
                             if progress['settings'].get(k) != settings.get(k))
