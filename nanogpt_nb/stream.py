@@ -213,7 +213,8 @@ def well_formed_progress(progress) -> bool:
     return (isinstance(progress, dict) and isinstance(progress.get('settings'), dict)
             and isinstance(progress.get('shards'), list) and count(progress.get('next_doc'))
             and count(progress.get('doc_offset'))
-            and all(isinstance(s, dict) and plain(s.get('name')) and count(s.get('tokens')) for s in progress['shards']))
+            and all(isinstance(s, dict) and plain(s.get('name')) and count(s.get('tokens'))
+                    for s in progress['shards']))
 
 def start_or_resume(stage: Path, settings: dict, force: bool) -> dict:
     "The progress of the stopped prepare in `stage` if it had the same `settings`, else a new one."
