@@ -6,7 +6,7 @@
 #   bash test.sh --fast [NB ...]      the edit-test loop: the checks, then only the named notebooks (default: those
 #                                     changed since the last commit), no docs site
 #   bash test.sh --fast all           the checks and every chapter but the process-level ones and the tutorial; no
-#                                     browser tests (about 3 minutes on 2 cores)
+#                                     browser tests (under 2 minutes on 2 cores)
 set -euo pipefail
 cd "$(dirname "$0")"
 # machines without a network use the offline copies in ../shared (see its README)
@@ -37,10 +37,10 @@ python tools/house.py || fail "a house rule is broken (see above): split the fun
 if [ $fast = 1 ] && [ "${1:-}" = all ]; then
   # whole runs as processes (torchrun, kill -9, strace, the command-line tools) live in these chapters
   start=$SECONDS
-  OMP_NUM_THREADS=$threads nbdev_test --n_workers "$workers" --skip_file_re '^([_.]|tutorial|00a_prepare|04a_processes|05_eval|06_export)' \
+  OMP_NUM_THREADS=$threads nbdev_test --n_workers "$workers" --skip_file_re '^([_.]|tutorial|00a_prepare|04a_processes|05_eval|05b_lm_eval|06_export)' \
     || fail "nbdev_test failed"
-  echo "test.sh --fast all: passed in $((SECONDS - start)) s; not run: 00a_prepare, 04a_processes, 05_eval, 06_export," \
-       "the tutorial and the browser tests (bash test.sh runs everything)"
+  echo "test.sh --fast all: passed in $((SECONDS - start)) s; not run: 00a_prepare, 04a_processes, 05_eval, 05b_lm_eval," \
+       "06_export, the tutorial and the browser tests (bash test.sh runs everything)"
   exit 0
 fi
 if [ $fast = 1 ]; then
