@@ -25,8 +25,8 @@ NO_CHECKPOINT = 'give --model_args checkpoint=OUT_DIR (or a ckpt.pt, a GPT-2 nam
 
 # %% auto #0
 __all__ = ['INSTALL', 'NO_CHECKPOINT', 'TASK_KEYED', 'CORE', 'METRICS', 'encode_pair', 'score_rows', 'rolling_loglikelihoods',
-           'generate_texts', 'NanoGPTLM', 'unknown_tasks', 'check_cli_args', 'register', 'lm_eval_cli', 'merge_results',
-           'lm_eval_main', 'core_summary', 'core_lines']
+           'generate_texts', 'cut_at', 'NanoGPTLM', 'unknown_tasks', 'check_cli_args', 'register', 'lm_eval_cli',
+           'merge_results', 'lm_eval_main', 'core_summary', 'core_lines']
 
 # %% ../nbs/05b_lm_eval.ipynb #b0fbebf8
 def encode_pair(tok, context: str, continuation: str, prefix: int | None = None) -> tuple:
@@ -73,22 +73,31 @@ def rolling_loglikelihoods(self, requests) -> list:
 
 def generate_texts(self, requests) -> list:
     "Greedy (or sampled) text after each request's context, up to `max_gen_toks` or the first `until` string."
-    asked = [(self.tok.encode(r.args[0]), r.args[1]) for r in requests]
+    asked = [(self.tok.encode(r.args[0]) or [self.prefix], r.args[1]) for r in requests]
     self.fit([len(ids) for ids, _ in asked], 'generation contexts')  # cut to the window: the new tokens slide it
     asked = [(ids[-self.max_length:], kwargs) for ids, kwargs in asked]
-    out = []
-    for ids, kwargs in asked:
-        until = kwargs.get('until') or []; until = [until] if isinstance(until, str) else until
-        temperature = float(kwargs.get('temperature', 0.0)) if kwargs.get('do_sample') else 0.0
-        x = torch.tensor([ids or [self.prefix]], device=self._device)
-        with self.ctx:
-            y = self.model.generate(x, int(kwargs.get('max_gen_toks', 256)), temperature=temperature,
-                                    vocab_size=self.vocab_size, eot=self.tok.eot)
-        text = self.tok.decode([t for t in y[0, x.size(1):].tolist() if t != self.tok.eot])
-        for stop in until:
-            if stop and stop in text: text = text[:text.index(stop)]
-        out.append(text)
+    # a batch is requests with contexts of one length and the same settings: no padding, so the same tokens as alone
+    groups = {}
+    for i, (ids, kwargs) in enumerate(asked):
+        groups.setdefault((len(ids), json.dumps(kwargs, sort_keys=True, default=str)), []).append(i)
+    out = [None] * len(asked)
+    for rows in groups.values():
+        for start in range(0, len(rows), self.batch_size):
+            batch, kwargs = rows[start:start + self.batch_size], asked[rows[0]][1]
+            temperature = float(kwargs.get('temperature', 0.0)) if kwargs.get('do_sample') else 0.0
+            x = torch.tensor([asked[i][0] for i in batch], device=self._device)
+            with self.ctx:
+                y = self.model.generate(x, int(kwargs.get('max_gen_toks', 256)), temperature=temperature,
+                                        vocab_size=self.vocab_size, eot=self.tok.eot)
+            for i, new in zip(batch, y[:, x.size(1):].tolist()):
+                out[i] = cut_at(self.tok.decode([t for t in new if t != self.tok.eot]), kwargs.get('until'))
     return out
+
+def cut_at(text: str, until) -> str:
+    "`text` up to the first of the stop strings `until` (a string or a list)."
+    for stop in [until] if isinstance(until, str) else until or []:
+        if stop and stop in text: text = text[:text.index(stop)]
+    return text
 
 
 # %% ../nbs/05b_lm_eval.ipynb #027838b0
