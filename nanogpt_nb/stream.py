@@ -105,9 +105,10 @@ def hub_documents(repo: str, config: str, text_field='text', skip: int = 0):
     if not files: raise UserError(f'no parquet files under {repo}/{HUB_FOLDERS[config]} on the hub: pass --input=DIR')
     return parquet_documents(files, text_field, skip, opener=lambda path: fs.open(path, 'rb'))
 
-def open_documents(source: str, input=None, config=None, text_field='text', skip: int = 0):
-    "The texts of a hub corpus (or of local files with `input`), streamed, from document number `skip` on."
-    if input:
+def open_documents(source, input=None, config=None, text_field='text', skip: int = 0):
+    "The texts of a hub corpus, of local files (`input`) or of a `datasets` object, streamed, from document `skip` on."
+    if not isinstance(source, str): ds = source  # a datasets object, read as a streamed one is
+    elif input:
         files, kind = corpus_files(input)
         if kind == 'parquet': return parquet_documents(files, text_field, skip)
         import datasets  # only for what is not parquet: the FineWeb path never pays for its import
@@ -128,8 +129,8 @@ def open_documents(source: str, input=None, config=None, text_field='text', skip
         ds = from_hub(load, name, 'dataset', 'check the name, or pass --input=DIR of local files')
     if ds.column_names is not None:
         if text_field not in ds.column_names:
-            raise UserError(f'no field {text_field!r} in {input or source}; its fields are {ds.column_names}: pass '
-                            '--text_field')
+            where = input or (source if isinstance(source, str) else 'the datasets object')
+            raise UserError(f'no field {text_field!r} in {where}; its fields are {ds.column_names}: pass --text_field')
         ds = ds.select_columns([text_field])  # FineWeb's other columns are not read
     return (row[text_field] for row in ds.skip(skip) if row[text_field] is not None)
 
@@ -314,16 +315,22 @@ def fill_shards(writer: ShardWriter, batches, num_proc: int, tok, bar):
 # %% ../nbs/00c_stream.ipynb #b148f068
 def prepare_shards(source: str, out, input=None, config=None, text_field='text', num_proc=None, tokenizer='gpt2',
                    shard_tokens=None, max_tokens=None, tokenizer_chars=None, force=False, batch_docs=256) -> dict:
-    "Stream `source` (or `input` files) into llm.c shards in `out`, val first; a stopped run continues."
-    name, out = Path(source).stem, Path(out)  # shard names: fineweb-edu_train_000001.bin
-    _, config, expected = hub_corpus(source, config)
+    "Stream `source` (`input` files, a `datasets` object) into llm.c shards in `out`, val first; a stopped run goes on."
+    out, named = Path(out), isinstance(source, str)
+    if hasattr(source, 'keys'):
+        raise UserError("give one split of a DatasetDict, e.g. ds['train']: val is its first shard")
+    name = Path(source).stem if named else out.name  # shard names: fineweb-edu_train_000001.bin
+    _, config, expected = hub_corpus(source, config) if named else (None, None, None)
     expected = None if input else expected  # local files: no size known in advance
+    # what a stopped run must match to continue: a datasets object by its fingerprint (none: it never continues)
+    origin = str(input or source if named else f"a datasets object ({getattr(source, '_fingerprint', id(source))})")
     shard_tokens = 100_000_000 if shard_tokens is None else shard_tokens
     if shard_tokens <= 0: raise UserError(f'--shard_tokens must be a positive number of tokens, not {shard_tokens}')
     if max_tokens is not None and max_tokens <= shard_tokens:
         raise UserError(f'--max_tokens={max_tokens} leaves nothing for train: val is the first shard of '
                         f'--shard_tokens={shard_tokens}; raise --max_tokens or lower --shard_tokens')
-    settings = {'source': source, 'input': str(Path(input).resolve()) if input else None, 'config': config,
+    settings = {'source': source if named else origin, 'input': str(Path(input).resolve()) if input else None,
+                'config': config,
                 'text_field': text_field, 'tokenizer': tokenizer, 'tokenizer_chars': tokenizer_chars,
                 'shard_tokens': shard_tokens, 'max_tokens': max_tokens}
     stage = out/UNFINISHED
@@ -338,9 +345,9 @@ def prepare_shards(source: str, out, input=None, config=None, text_field='text',
     shards = progress['shards']
     if len(shards) < 2:
         shutil.rmtree(stage)
-        raise UserError(f'{input or source} gave {writer.tokens:,} tokens, not more than one shard of '
+        raise UserError(f'{origin} gave {writer.tokens:,} tokens, not more than one shard of '
                         f'{shard_tokens:,}: val is the first shard and train the rest; lower --shard_tokens')
-    return finish_shards(stage, out, tok, progress, str(input or source), name)
+    return finish_shards(stage, out, tok, progress, origin, name)
 
 # %% ../nbs/00c_stream.ipynb #0fdf17a2
 def finish_shards(stage: Path, out: Path, tok, progress: dict, origin: str, name: str) -> dict:
