@@ -50,6 +50,8 @@ def to_neox(model):
                            hidden_act='gelu_new' if c.gelu == 'tanh' else 'gelu', max_position_embeddings=c.block_size,
                            layer_norm_eps=1e-5, use_parallel_residual=False, attention_bias=True,
                            tie_word_embeddings=True, attention_dropout=0.0, hidden_dropout=0.0)
+    # transformers 4 reads the rotation from these keys, and without them turns a quarter of each head: write both
+    config.rotary_pct, config.rotary_emb_base = rope['partial_rotary_factor'], c.rope_theta
     hf = GPTNeoXForCausalLM(config)
     hf.load_state_dict(neox_weights(model), strict=False)  # lm_head: tied to the embedding
     hf.tie_weights()

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_export.ipynb #bb9c552a
 from __future__ import annotations
-import argparse, os, shutil, tempfile
+import argparse, json, os, shutil, tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,7 +20,8 @@ from .eval import read_log, plot_runs
 
 # %% auto #0
 __all__ = ['GPT2_FILES', 'GPT2_ARCH', 'POSITIONS', 'EXPORT_TAGS', 'gpt2_hf_tokenizer', 'char_hf_tokenizer', 'hf_tokenizer',
-           'model_card', 'write_weights', 'check_export', 'export', 'is_export', 'check_dest', 'export_cli']
+           'save_tokenizer', 'model_card', 'write_weights', 'check_export', 'export', 'is_export', 'check_dest',
+           'export_cli']
 
 # %% ../nbs/06_export.ipynb #fbe8fce8
 GPT2_FILES = 'https://openaipublic.blob.core.windows.net/gpt-2/encodings/main/'
@@ -64,6 +65,15 @@ def hf_tokenizer(data_meta: dict):
     if kind == 'char': return char_hf_tokenizer(data_meta['chars'])
     if kind == 'hf': return HFTokenizer.from_meta(data_meta).tok
     raise UserError(f'unknown tokenizer {kind!r} in the checkpoint: it cannot be exported')
+
+# %% ../nbs/06_export.ipynb #06c29134
+def save_tokenizer(tokenizer, folder):
+    "Save `tokenizer` into `folder` under a class name that transformers 4 and 5 both load."
+    tokenizer.save_pretrained(folder)
+    path = Path(folder)/'tokenizer_config.json'
+    config = json.loads(path.read_text())
+    config['tokenizer_class'] = 'PreTrainedTokenizerFast'
+    path.write_text(json.dumps(config, indent=2) + '\n')
 
 # %% ../nbs/06_export.ipynb #69923716
 GPT2_ARCH = ('GPT2LMHeadModel', "GPT-2 holds this model exactly: it is GPT-2's layout, with learned positions.")
@@ -170,7 +180,7 @@ def export(source, dest, force=False, ckpt='ckpt') -> Path:
         GenerationConfig(bos_token_id=eos, eos_token_id=eos, pad_token_id=eos, do_sample=True, temperature=0.8,
                          # no further than its context
                          top_k=200, max_length=real.config.block_size).save_pretrained(tmp)
-        tokenizer.save_pretrained(tmp)
+        save_tokenizer(tokenizer, tmp)
         check_export(tmp, real)
         if rows:
             plot_runs([path.parent], save=tmp/'loss.png')
