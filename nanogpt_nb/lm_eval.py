@@ -9,11 +9,11 @@ from difflib import get_close_matches
 from pathlib import Path
 
 import torch
-import torch.nn.functional as F
 
 from .core import UserError, run_cli, pick_device, pick_dtype, autocast_ctx, check_writable, atomic_write_text
 from .data import flag
 from .checkpoint import load_model, model_kind
+from .tasks import continuation_scores
 
 try:
     from lm_eval.api.model import LM
@@ -45,18 +45,9 @@ def score_rows(self, rows: list) -> list:
     for start in range(0, len(order), self.batch_size):
         chunk = order[start:start + self.batch_size]
         seqs = [(rows[i][0] + rows[i][1])[-(self.max_length + 1):] for i in chunk]
-        wanted = [s[len(s) - min(len(rows[i][1]), len(s) - 1):] for i, s in zip(chunk, seqs)]
-        x = torch.zeros(len(seqs), max(len(s) for s in seqs) - 1, dtype=torch.long)
-        scored = torch.zeros_like(x, dtype=torch.bool)  # the positions that predict a continuation token
-        for r, (s, want) in enumerate(zip(seqs, wanted)):
-            x[r, :len(s) - 1] = torch.tensor(s[:-1])
-            scored[r, len(s) - 1 - len(want):len(s) - 1] = True
-        with torch.no_grad(), self.ctx:  # the output layer only where a continuation is scored
-            h = self.model.hidden_states(x.to(self._device))[scored.to(self._device)]
-            logp = F.log_softmax(self.model.lm_head(h)[:, :self.vocab_size].float(), dim=-1).cpu()
-        for i, want, part in zip(chunk, wanted, logp.split([len(w) for w in wanted])):
-            want = torch.tensor(want)
-            out[i] = (part.gather(-1, want[:, None]).sum().item(), bool((part.argmax(-1) == want).all()))
+        batch = [(s, min(len(rows[i][1]), len(s) - 1)) for i, s in zip(chunk, seqs)]
+        sums, greedy = continuation_scores(self.model, batch, self._device, self.ctx, self.vocab_size)
+        for i, total, hit in zip(chunk, sums, greedy): out[i] = (total, hit)
     return out
 
 

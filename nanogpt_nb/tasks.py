@@ -16,7 +16,8 @@ from .core import UserError, ProcessInfo
 from .prepare import download
 
 # %% auto #0
-__all__ = ['TASK_URLS', 'task_path', 'unfair', 'load_task', 'task_from_text', 'score_items', 'task_counts', 'run_task']
+__all__ = ['TASK_URLS', 'task_path', 'unfair', 'load_task', 'task_from_text', 'continuation_scores', 'score_items', 'task_counts',
+           'run_task']
 
 # %% ../nbs/05a_tasks.ipynb #49da38d4
 TASK_URLS = {'hellaswag': 'https://raw.githubusercontent.com/rowanz/hellaswag/master/data/hellaswag_val.jsonl'}
@@ -115,6 +116,25 @@ def task_from_text(text_file, path, n=200, seed=0) -> Path:
 
 # %% ../nbs/05a_tasks.ipynb #63134716
 @torch.no_grad()
+def continuation_scores(model, rows, device='cpu', ctx=None, vocab_size=None) -> tuple:
+    "`(summed log-probs, all greedy)` of each row `(ids, n)`'s last `n` tokens, in one right-padded forward pass."
+    x = torch.zeros(len(rows), max(len(ids) for ids, _ in rows) - 1, dtype=torch.long)
+    y = torch.full_like(x, -1)  # the targets scored; -1 elsewhere
+    for r, (ids, n) in enumerate(rows):
+        x[r, :len(ids) - 1] = torch.tensor(ids[:-1])
+        if n: y[r, len(ids) - 1 - n:len(ids) - 1] = torch.tensor(ids[len(ids) - n:])
+    x, y = x.to(device), y.to(device)
+    scored = y != -1
+    with ctx or nullcontext():  # the output layer only where a target is scored (`hidden_states`, in `03_model`)
+        logits = model.lm_head(model.hidden_states(x)[scored])[:, :vocab_size]
+    logp, targets = logits.float().log_softmax(-1), y[scored]
+    picked, hits = torch.zeros(y.shape, device=device), torch.ones(y.shape, dtype=torch.bool, device=device)
+    picked[scored], hits[scored] = logp.gather(-1, targets[:, None])[:, 0], logp.argmax(-1) == targets
+    return picked.sum(1).tolist(), hits.all(1).tolist()
+
+
+# %% ../nbs/05a_tasks.ipynb #ddb92bf8
+@torch.no_grad()
 def score_items(model, tok, items, device='cpu', ctx=None, task_batch=4) -> list[dict]:
     "Per item: the summed log-prob and token count of each choice after the context, the label, and whether it was cut."
     # tokens a row may hold, its last one a target
@@ -122,35 +142,23 @@ def score_items(model, tok, items, device='cpu', ctx=None, task_batch=4) -> list
     scores, was_training = [], model.training
     model.eval()  # no dropout, also when called during training
     for start in range(0, len(items), task_batch):
-        rows, spans, cuts = [], [], []  # spans: (first scored target, end) of each row
+        rows, cuts = [], []  # rows: (ids, how many of the last are the ending's, scored)
         for item in items[start:start + task_batch]:
             context = tok.encode(item['context'])
             for choice in item['choices']:
                 ids = context + tok.encode(' ' + choice)
                 cut = max(0, len(ids) - limit) if limit else 0
-                rows.append(ids[cut:]); cuts.append(cut > 0)
-                spans.append((max(len(context), cut + 1) - cut - 1, len(ids) - cut - 1))
-        T = max(len(r) for r in rows) - 1
-        x = torch.zeros(len(rows), T, dtype=torch.long)
-        y = torch.full((len(rows), T), -1, dtype=torch.long)
-        for r, (ids, (a, b)) in enumerate(zip(rows, spans)):
-            x[r, :len(ids) - 1] = torch.tensor(ids[:-1])
-            y[r, a:b] = torch.tensor(ids[a + 1:b + 1])
-        x, y = x.to(device), y.to(device)
-        scored = y != -1
-        with ctx or nullcontext():
-            logits = model.lm_head(model.hidden_states(x)[scored])  # (scored positions, vocab): only where needed
-        logp = torch.zeros(y.shape, device=device)
-        logp[scored] = logits.float().log_softmax(-1).gather(-1, y[scored][:, None])[:, 0]
-        sums, counts = logp.sum(1).tolist(), scored.sum(1).tolist()
+                rows.append((ids[cut:], len(ids) - max(len(context), cut + 1))); cuts.append(cut > 0)
+        sums, _ = continuation_scores(model, rows, device, ctx)
         r = 0
         for item in items[start:start + task_batch]:
             k = len(item['choices'])
-            scores.append({'logprobs': sums[r:r + k], 'tokens': counts[r:r + k], 'label': item['label'],
+            scores.append({'logprobs': sums[r:r + k], 'tokens': [n for _, n in rows[r:r + k]], 'label': item['label'],
                            'cut': any(cuts[r:r + k])})
             r += k
     model.train(was_training)
     return scores
+
 
 # %% ../nbs/05a_tasks.ipynb #f6d85f08
 def task_counts(scores) -> np.ndarray:
